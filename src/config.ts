@@ -1,0 +1,175 @@
+/**
+ * Environment -> typed, validated configuration. Every variable the service reads is here, so the
+ * README's configuration table has one source. Invalid values fail at start with the variable's name.
+ */
+
+export type ImageFormat = "jpeg" | "png" | "gif" | "webp";
+export type DeliveryFormat = "webp" | "avif";
+
+export interface FtrackConfig {
+  /** Base URL of the ftrack server; undefined means "start the embedded emulator". */
+  server?: string;
+  apiUser?: string;
+  apiKey?: string;
+  /** Timeout of one HTTP request to ftrack. */
+  timeoutMs: number;
+  /** Total time a read may spend retrying transient failures. */
+  retryDeadlineMs: number;
+  /** Largest number of ids in one `where id in (...)` query. */
+  idChunkSize: number;
+}
+
+export interface EmulatorConfig {
+  port: number;
+  apiUser: string;
+  apiKey: string;
+  /** Folder of the SQLite file and uploaded bytes, or ":memory:". */
+  dataDir: string;
+}
+
+export interface ThumbnailConfig {
+  /** Signing keys, newest first; the first signs, all verify. */
+  secrets: string[];
+  /** True when no secret was configured and a random one is in use. */
+  secretIsRandom: boolean;
+  ttlSeconds: number;
+  /** Expiry is rounded up to a multiple of this, so a URL is stable (cacheable) for a while. */
+  windowSeconds: number;
+  /** Requested sizes round up to the next rung of this ladder. */
+  sizeLadder: number[];
+  cacheBytes: number;
+  /** Formats the delivery route may negotiate from the Accept header, besides the original. */
+  deliveryFormats: DeliveryFormat[];
+}
+
+export interface UploadConfig {
+  maxBytes: number;
+  maxPixels: number;
+  minEdge: number;
+  maxEdge: number;
+  acceptedTypes: ImageFormat[];
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: string;
+  playground: boolean;
+  introspection: boolean;
+  ftrack: FtrackConfig;
+  emulator: EmulatorConfig;
+  thumbnails: ThumbnailConfig;
+  upload: UploadConfig;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function list(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(name: string, values: string[], allowed: readonly T[]): T[] {
+  for (const v of values) {
+    if (!allowed.includes(v as T)) throw new ConfigError(`${name}: "${v}" is not one of ${allowed.join(", ")}`);
+  }
+  return values as T[];
+}
+
+function url(name: string, raw: string): string {
+  try {
+    return new URL(raw).toString().replace(/\/$/, "");
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+  }
+}
+
+export function randomSecret(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, "PORT", 4000, 0, 65535);
+  const host = env.HOST || "0.0.0.0";
+
+  const server = env.FTRACK_SERVER ? url("FTRACK_SERVER", env.FTRACK_SERVER) : undefined;
+  if (server && (!env.FTRACK_API_USER || !env.FTRACK_API_KEY)) {
+    throw new ConfigError("FTRACK_SERVER is set: FTRACK_API_USER and FTRACK_API_KEY are required too");
+  }
+
+  const secrets = list(env, "THUMBNAIL_URL_SECRETS", []);
+  const sizeLadder = list(env, "THUMBNAIL_SIZES", ["32", "64", "100", "150", "200", "300", "500", "800", "1200", "2048", "4096"])
+    .map((s) => Number(s))
+    .sort((a, b) => a - b);
+  if (sizeLadder.some((s) => !Number.isInteger(s) || s < 1 || s > 4096) || sizeLadder.at(-1) !== 4096) {
+    throw new ConfigError("THUMBNAIL_SIZES must be integers from 1 to 4096 and include 4096");
+  }
+
+  return {
+    port,
+    host,
+    publicUrl: env.PUBLIC_URL ? url("PUBLIC_URL", env.PUBLIC_URL) : `http://localhost:${port}`,
+    logLevel: env.LOG_LEVEL || "info",
+    playground: bool(env, "PLAYGROUND", true),
+    introspection: bool(env, "INTROSPECTION", true),
+    ftrack: {
+      server,
+      apiUser: env.FTRACK_API_USER,
+      apiKey: env.FTRACK_API_KEY,
+      timeoutMs: int(env, "FTRACK_TIMEOUT_MS", 10_000, 1),
+      retryDeadlineMs: int(env, "FTRACK_RETRY_DEADLINE_MS", 5_000, 0),
+      idChunkSize: int(env, "FTRACK_ID_CHUNK_SIZE", 200, 1, 5000),
+    },
+    emulator: {
+      port: int(env, "EMULATOR_PORT", 4010, 0, 65535),
+      apiUser: env.EMULATOR_API_USER || "pipeline",
+      apiKey: env.EMULATOR_API_KEY || "emulator-demo-key",
+      dataDir: env.EMULATOR_DATA_DIR || ".data/emulator",
+    },
+    thumbnails: {
+      secrets: secrets.length > 0 ? secrets : [randomSecret()],
+      secretIsRandom: secrets.length === 0,
+      ttlSeconds: int(env, "THUMBNAIL_URL_TTL_SECONDS", 3600, 60),
+      windowSeconds: int(env, "THUMBNAIL_URL_WINDOW_SECONDS", 600, 1),
+      sizeLadder,
+      cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
+      deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), ["webp", "avif"] as const),
+    },
+    upload: {
+      maxBytes: int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, 1),
+      maxPixels: int(env, "UPLOAD_MAX_PIXELS", 40_000_000, 1),
+      minEdge: int(env, "UPLOAD_MIN_EDGE", 16, 1),
+      maxEdge: int(env, "UPLOAD_MAX_EDGE", 8192, 1),
+      acceptedTypes: oneOf(
+        "UPLOAD_TYPES",
+        list(env, "UPLOAD_TYPES", ["jpeg", "png", "gif", "webp"]),
+        ["jpeg", "png", "gif", "webp"] as const,
+      ),
+    },
+  };
+}

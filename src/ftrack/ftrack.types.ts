@@ -1,0 +1,136 @@
+/**
+ * The ftrack wire format as this service uses it, and the records the rest of the service reads.
+ * Upper layers (thumbnails/, graphql/, delivery/) see only the records and errors in this file,
+ * never ftrack's attribute names or JSON.
+ */
+
+export type FtrackOperation =
+  | { action: "query"; expression: string }
+  | { action: "create"; entity_type: string; entity_data: Record<string, unknown> }
+  | { action: "update"; entity_type: string; entity_key: string[]; entity_data: Record<string, unknown> }
+  | { action: "delete"; entity_type: string; entity_key: string[] }
+  | { action: "query_schemas" }
+  | { action: "query_server_information"; values?: string[] }
+  | {
+      action: "get_upload_metadata";
+      component_id: string;
+      file_name: string;
+      file_size: number;
+      checksum?: string | null;
+      parts?: number | null;
+    };
+
+/** An entity as ftrack encodes it. */
+export interface FtrackEntity {
+  __entity_type__: string;
+  id: string;
+  [attribute: string]: unknown;
+}
+
+export interface FtrackQueryResult {
+  action: "query";
+  data: FtrackEntity[];
+  metadata: { next: { offset: number | null } };
+}
+
+/** Who the service acts as: `ftrack-user` names the user, the key authenticates the service or user. */
+export interface FtrackIdentity {
+  username: string;
+  apiKey: string;
+}
+
+/** ftrack answered with its error shape (`exception`, `content`, `error_code`). */
+export class FtrackApiError extends Error {
+  constructor(
+    readonly exception: string,
+    message: string,
+    readonly errorCode: string | null = null,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = "FtrackApiError";
+  }
+
+  get isPermission(): boolean {
+    return this.exception === "PermissionError" || this.exception === "FTAuthenticationError";
+  }
+
+  get isCredentials(): boolean {
+    return this.exception === "InvalidCredentialsError";
+  }
+}
+
+/** ftrack could not be reached or did not answer in time. Messages never carry URLs or keys. */
+export class FtrackUnavailableError extends Error {
+  constructor(
+    readonly kind: "network" | "timeout" | "http",
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = "FtrackUnavailableError";
+  }
+}
+
+/** ftrack's fixed location ids. */
+export const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
+export const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
+
+/** ftrack types that carry a thumbnail (Project, every TypedContext, AssetVersion, User). */
+export type ThumbnailableKind = "Project" | "TypedContext" | "AssetVersion" | "User";
+
+/** A Project or a TypedContext (Task, Shot, Sequence, ... or a studio-defined object type). */
+export interface ContextRecord {
+  /** ftrack's concrete entity type: "Project", "Task", "Shot", ... */
+  entityType: string;
+  id: string;
+  name: string;
+  /** Project only. */
+  fullName: string | null;
+  parentId: string | null;
+  projectId: string | null;
+  thumbnailId: string | null;
+  /** TypedContext only: the object type's name ("Task", "Shot", or a studio-defined one). */
+  objectTypeName: string | null;
+}
+
+export interface AssetRecord {
+  entityType: "Asset";
+  id: string;
+  name: string;
+  contextId: string | null;
+}
+
+export interface AssetVersionRecord {
+  entityType: "AssetVersion";
+  id: string;
+  version: number;
+  comment: string | null;
+  assetId: string | null;
+  taskId: string | null;
+  userId: string | null;
+  isLatestVersion: boolean;
+  thumbnailId: string | null;
+}
+
+export interface UserRecord {
+  entityType: "User";
+  id: string;
+  username: string;
+  firstName: string | null;
+  lastName: string | null;
+  thumbnailId: string | null;
+}
+
+export interface ComponentRecord {
+  /** "FileComponent", "ContainerComponent", ... */
+  entityType: string;
+  id: string;
+  name: string;
+  fileType: string | null;
+  size: number | null;
+  /** Ids of the locations the component is in. */
+  locationIds: string[];
+}
+
+export type ThumbnailableRecord = ContextRecord | AssetVersionRecord | UserRecord;

@@ -1,0 +1,22 @@
+/** The service's pino logger. Secrets are redacted here, once, for every caller. */
+import { pino } from "pino";
+
+const REDACT = [
+  "req.headers.authorization",
+  'req.headers["ftrack-api-key"]',
+  "req.headers.cookie",
+  "apiKey",
+  "ftrackApiKey",
+  "token",
+];
+
+/** Removes credentials and signatures from a URL before it is logged. */
+export function scrubUrl(url: string): string {
+  return url.replace(/([?&](?:apiKey|api_key|sig|signature|token)=)[^&#]*/gi, "$1[redacted]");
+}
+
+export function createLogger(level = process.env.LOG_LEVEL || "info", destination?: pino.DestinationStream) {
+  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, destination);
+}
+
+export type Logger = pino.Logger;
