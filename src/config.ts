@@ -17,6 +17,8 @@ export interface FtrackConfig {
   retryDeadlineMs: number;
   /** Largest number of ids in one `where id in (...)` query. */
   idChunkSize: number;
+  /** false: every read is its own request (no DataLoader batching); for comparisons only. */
+  batching: boolean;
 }
 
 export interface EmulatorConfig {
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: int(env, "FTRACK_TIMEOUT_MS", 10_000, 1),
       retryDeadlineMs: int(env, "FTRACK_RETRY_DEADLINE_MS", 5_000, 0),
       idChunkSize: int(env, "FTRACK_ID_CHUNK_SIZE", 200, 1, 5000),
+      batching: bool(env, "FTRACK_BATCHING", true),
     },
     emulator: {
       port: int(env, "EMULATOR_PORT", 4010, 0, 65535),

@@ -1,5 +1,5 @@
 /** Prometheus metrics of the service, in one registry served at /metrics. */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -41,5 +41,12 @@ export const thumbnailCacheHits = new Counter({
 export const thumbnailCacheMisses = new Counter({
   name: "thumbnail_cache_misses_total",
   help: "Thumbnail deliveries that had to fetch from ftrack.",
+  registers: [registry],
+});
+
+export const thumbnailDeliveries = new Counter({
+  name: "thumbnail_deliveries_total",
+  help: "Responses of the signed thumbnail route, by HTTP status.",
+  labelNames: ["status"] as const,
   registers: [registry],
 });

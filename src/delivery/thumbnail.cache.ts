@@ -1,0 +1,105 @@
+/**
+ * In-memory LRU of delivered thumbnails, bounded by bytes, with single-flight loading: concurrent
+ * misses for one key share one load, so a burst of requests costs ftrack one fetch.
+ * Component ids are immutable in ftrack (a new thumbnail is a new component), so entries never
+ * go stale; they only leave when the byte budget needs room.
+ */
+
+export type DeliveryVariant = "original" | "webp" | "avif";
+
+export interface CachedThumbnail {
+  body: Buffer;
+  contentType: string;
+  /** Strong ETag, quoted. */
+  etag: string;
+}
+
+export type LoadOutcome = "hit" | "miss" | "coalesced";
+
+export class ThumbnailCache {
+  // A Map iterates in insertion order: the first key is the least recently used.
+  private readonly entries = new Map<string, CachedThumbnail>();
+  private readonly inflight = new Map<string, Promise<CachedThumbnail | null>>();
+  private usedBytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  static key(componentId: string, size: number, variant: DeliveryVariant): string {
+    return `${componentId}/${size}/${variant}`;
+  }
+
+  get bytes(): number {
+    return this.usedBytes;
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Returns the entry and marks it most recently used. */
+  get(key: string): CachedThumbnail | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Stores an entry, evicting the least recently used; false when it alone exceeds the cap. */
+  set(key: string, entry: CachedThumbnail): boolean {
+    this.delete(key);
+    const size = entry.body.length;
+    if (size > this.maxBytes) return false;
+    while (this.usedBytes + size > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string;
+      this.delete(oldest);
+    }
+    this.entries.set(key, entry);
+    this.usedBytes += size;
+    return true;
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.usedBytes -= entry.body.length;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.usedBytes = 0;
+  }
+
+  /**
+   * The cached entry, or the result of `loader` run once for every concurrent caller of this key.
+   * A null result (nothing to deliver) and a failure are shared with the waiting callers but not
+   * stored, so the next request asks again.
+   */
+  async load(
+    key: string,
+    loader: () => Promise<CachedThumbnail | null>,
+  ): Promise<{ value: CachedThumbnail | null; outcome: LoadOutcome }> {
+    const cached = this.get(key);
+    if (cached) return { value: cached, outcome: "hit" };
+    const pending = this.inflight.get(key);
+    if (pending) return { value: await pending, outcome: "coalesced" };
+
+    const flight = (async () => {
+      try {
+        const value = await loader();
+        if (value) this.set(key, value);
+        return value;
+      } finally {
+        this.inflight.delete(key);
+      }
+    })();
+    this.inflight.set(key, flight);
+    return { value: await flight, outcome: "miss" };
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * GET/HEAD /thumbnails/{componentId}/{size}?exp=&kid=&sig= : the signed thumbnail route.
+ * Verify the signature, answer from the cache or fetch through the injected source (the ftrack
+ * layer, which holds the credentials), transcode to WebP/AVIF when the client and config allow.
+ * Error bodies carry a stable `code` and a generic message: never a URL, key, or stack.
+ */
+import { type Request, type Response, Router } from "express";
+import type { ThumbnailConfig } from "../config.js";
+import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
+import { type Logger, scrubUrl } from "../observability/logger.js";
+import { thumbnailCacheHits, thumbnailCacheMisses, thumbnailDeliveries } from "../observability/metrics.js";
+import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
+import { type CachedThumbnail, ThumbnailCache } from "./thumbnail.cache.js";
+import { deliverableType, etagOf, negotiateFormat, transcode } from "./thumbnail.format.js";
+
+/**
+ * Fetches a thumbnail scaled to fit inside size x size. Null: no such component. Throws
+ * FtrackUnavailableError when ftrack is down or slow.
+ */
+export type ThumbnailSource = (
+  componentId: string,
+  size: number,
+  signal?: AbortSignal,
+) => Promise<{ body: Buffer; contentType: string } | null>;
+
+export interface ThumbnailRouterOptions {
+  signer: ThumbnailUrlSigner;
+  source: ThumbnailSource;
+  config: ThumbnailConfig;
+  /** Defaults to a new cache of `config.cacheBytes`. */
+  cache?: ThumbnailCache;
+  logger?: Logger;
+  /** Milliseconds since the epoch; used for max-age. */
+  now?: () => number;
+}
+
+export const DELIVERY_ERRORS = {
+  malformed: { status: 403, code: "THUMBNAIL_URL_MALFORMED", message: "Invalid thumbnail link." },
+  tampered: { status: 403, code: "THUMBNAIL_URL_INVALID_SIGNATURE", message: "Invalid thumbnail link." },
+  expired: { status: 410, code: "THUMBNAIL_URL_EXPIRED", message: "This thumbnail link has expired." },
+  notFound: { status: 404, code: "THUMBNAIL_NOT_FOUND", message: "Thumbnail not found." },
+  badUpstream: { status: 502, code: "THUMBNAIL_UPSTREAM_ERROR", message: "Thumbnail storage failed." },
+  timeout: { status: 504, code: "THUMBNAIL_UPSTREAM_TIMEOUT", message: "Thumbnail storage timed out." },
+  internal: { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal error." },
+} as const;
+
+type DeliveryError = (typeof DELIVERY_ERRORS)[keyof typeof DELIVERY_ERRORS];
+
+/** The source answered with bytes the route will not serve (a type not delivered, or undecodable). */
+class UndeliverableSourceError extends Error {}
+
+export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
+  const { signer, source, config, logger, now = Date.now } = options;
+  const cache = options.cache ?? new ThumbnailCache(config.cacheBytes);
+  const router = Router();
+
+  // Express routes GET handlers for HEAD too; Node sends no body for HEAD.
+  router.get("/thumbnails/:componentId/:size", async (req: Request, res: Response) => {
+    const verdict = signer.verify({
+      componentId: req.params.componentId,
+      size: req.params.size,
+      exp: req.query.exp,
+      kid: req.query.kid,
+      sig: req.query.sig,
+    });
+    if (!verdict.ok) {
+      logger?.debug({ reason: verdict.reason }, "thumbnail url rejected");
+      return sendError(res, DELIVERY_ERRORS[verdict.reason]);
+    }
+    const { componentId, size, expiresAt } = verdict;
+    const format = negotiateFormat(req.get("accept"), config.deliveryFormats);
+    const key = ThumbnailCache.key(componentId, size, format ?? "original");
+
+    let entry: CachedThumbnail | null;
+    try {
+      const loaded = await cache.load(key, async () => {
+        const original = await source(componentId, size);
+        if (!original) return null;
+        const type = deliverableType(original.contentType);
+        if (!type) throw new UndeliverableSourceError("type not delivered");
+        let out = { body: original.body, contentType: type };
+        if (format) {
+          try {
+            out = await transcode(original.body, type, format);
+          } catch (cause) {
+            // The source's bytes do not decode as the image they claim to be.
+            throw new UndeliverableSourceError("transcode failed", { cause });
+          }
+        }
+        return { ...out, etag: etagOf(out.body) };
+      });
+      (loaded.outcome === "miss" ? thumbnailCacheMisses : thumbnailCacheHits).inc();
+      entry = loaded.value;
+    } catch (error) {
+      const mapped = mapSourceError(error);
+      const log = { componentId, size, error: describe(error), status: mapped.status };
+      if (mapped === DELIVERY_ERRORS.internal) {
+        logger?.error({ ...log, err: scrubError(error) }, "thumbnail delivery failed");
+      } else {
+        logger?.warn(log, "thumbnail source failed");
+      }
+      return sendError(res, mapped);
+    }
+    if (!entry) return sendError(res, DELIVERY_ERRORS.notFound);
+
+    const maxAge = Math.max(0, expiresAt - Math.floor(now() / 1000));
+    res.setHeader("Cache-Control", `private, max-age=${maxAge}, immutable`);
+    res.setHeader("ETag", entry.etag);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    if (config.deliveryFormats.length > 0) res.setHeader("Vary", "Accept");
+
+    if (matchesEtag(req.get("if-none-match"), entry.etag)) {
+      thumbnailDeliveries.inc({ status: "304" });
+      res.status(304).end();
+      return;
+    }
+    res.setHeader("Content-Type", entry.contentType);
+    res.setHeader("Content-Length", String(entry.body.length));
+    thumbnailDeliveries.inc({ status: "200" });
+    logger?.debug({ componentId, size, contentType: entry.contentType }, "thumbnail delivered");
+    res.status(200).end(entry.body);
+  });
+
+  // Anything else under /thumbnails/ is not a URL this service issues.
+  router.get("/thumbnails/*rest", (_req: Request, res: Response) =>
+    sendError(res, DELIVERY_ERRORS.malformed),
+  );
+
+  return router;
+}
+
+function sendError(res: Response, error: DeliveryError): void {
+  thumbnailDeliveries.inc({ status: String(error.status) });
+  const body = JSON.stringify({ code: error.code, message: error.message });
+  res.status(error.status);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", String(Buffer.byteLength(body)));
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.end(body);
+}
+
+function mapSourceError(error: unknown): DeliveryError {
+  if (error instanceof FtrackUnavailableError) {
+    return error.kind === "timeout" ? DELIVERY_ERRORS.timeout : DELIVERY_ERRORS.badUpstream;
+  }
+  if (error instanceof FtrackApiError || error instanceof UndeliverableSourceError)
+    return DELIVERY_ERRORS.badUpstream;
+  return DELIVERY_ERRORS.internal;
+}
+
+/** A short, credential-free description for logs (ftrack error messages carry no URLs or keys). */
+function describe(error: unknown): string {
+  if (error instanceof FtrackUnavailableError)
+    return `ftrack ${error.kind}${error.status ? ` ${error.status}` : ""}`;
+  if (error instanceof FtrackApiError) return `ftrack ${error.exception}`;
+  if (error instanceof UndeliverableSourceError) return `source image rejected: ${error.message}`;
+  return error instanceof Error ? error.name : "unknown";
+}
+
+/** An unexpected error for the log, with any credential in a URL it quotes redacted. */
+function scrubError(error: unknown): { type: string; message: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: "non-Error thrown" };
+  return { type: error.name, message: scrubUrl(error.message), stack: error.stack && scrubUrl(error.stack) };
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}

@@ -1,0 +1,9 @@
+import type { FtrackSession } from "../ftrack/ftrack.session.js";
+import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
+
+/** What every resolver gets: one ftrack session (loaders, batcher) per request, and the URL signer. */
+export interface GraphContext {
+  requestId: string;
+  ftrack: FtrackSession;
+  urls: ThumbnailUrlSigner;
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphContext } from "../request-context.js";
+import { Thumbnail } from "../types/thumbnail.type.js";
+import { DEFAULT_THUMBNAIL_SIZE } from "./thumbnailable.resolver.js";
+
+@Resolver(() => Thumbnail)
+export class ThumbnailResolver {
+  @FieldResolver(() => String, { description: "Signed, expiring URL of the image scaled to fit size x size." })
+  url(
+    @Root() thumbnail: Thumbnail,
+    @Arg("size", () => Int, { defaultValue: DEFAULT_THUMBNAIL_SIZE, nullable: true }) size: number | null,
+    @Ctx() ctx: GraphContext,
+  ): string {
+    return ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'A ready `srcset` attribute value: "<url> 100w, <url> 300w, ..." for the given sizes.',
+  })
+  srcset(
+    @Root() thumbnail: Thumbnail,
+    @Arg("sizes", () => [Int], { defaultValue: [100, 300, 500] }) sizes: number[],
+    @Ctx() ctx: GraphContext,
+  ): string {
+    return sizes.map((size) => `${ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE)} ${ctx.urls.roundSize(size)}w`).join(", ");
+  }
+}

@@ -1,0 +1,16 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+
+@ObjectType("Thumbnail", { description: "The image component an entity uses as its thumbnail." })
+export class Thumbnail {
+  @Field(() => ID, { description: "ftrack id of the FileComponent." })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'File extension as ftrack stores it, e.g. ".png".' })
+  fileType!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Size of the stored original in bytes." })
+  byteSize!: number | null;
+}

@@ -1,0 +1,147 @@
+/**
+ * Signed, expiring thumbnail URLs on this service's own delivery route.
+ *
+ * URL shape (format negotiated by the Accept header, not part of the URL):
+ *   {publicUrl}/thumbnails/{componentId}/{size}?exp={unix seconds}&kid={key id}&sig={base64url}
+ *
+ * - sig = base64url(HMAC-SHA256(key, "v1\n{kid}\n{componentId}\n{size}\n{exp}")), 43 characters.
+ *   Every part of the URL except the host is bound: changing any of them breaks the signature.
+ * - kid = the first 8 characters of base64url(SHA-256("thumbnail-url-key\n" + key)): a non-secret
+ *   fingerprint telling which key signed. The first configured key signs; every configured key
+ *   verifies, so keys rotate by prepending a new one and dropping the old one after a TTL.
+ * - exp = now + ttlSeconds rounded UP to a multiple of windowSeconds, so the same URL is issued for
+ *   a whole window and browsers can cache it.
+ * - size is rounded up to the configured ladder, so a few sizes are fetched and cached, not 4096.
+ */
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import type { ThumbnailConfig } from "../config.js";
+import { ThumbnailError } from "./thumbnail.errors.js";
+
+export const MIN_THUMBNAIL_SIZE = 1;
+export const MAX_THUMBNAIL_SIZE = 4096;
+
+/** A requested size outside 1..4096 or not an integer: a BAD_USER_INPUT for the caller. */
+export class InvalidThumbnailSizeError extends ThumbnailError {
+  constructor(readonly size: number) {
+    super(
+      "BAD_USER_INPUT",
+      `Thumbnail size must be an integer from ${MIN_THUMBNAIL_SIZE} to ${MAX_THUMBNAIL_SIZE}.`,
+      { argumentName: "size" },
+    );
+    this.name = "InvalidThumbnailSizeError";
+  }
+}
+
+/** The parts of a request to the delivery route, as they arrive (query values may be arrays). */
+export interface SignedUrlParams {
+  componentId: unknown;
+  size: unknown;
+  exp: unknown;
+  kid: unknown;
+  sig: unknown;
+}
+
+export type VerifyFailure = "tampered" | "expired" | "malformed";
+
+export type VerifyResult =
+  | { ok: true; componentId: string; size: number; expiresAt: number }
+  | { ok: false; reason: VerifyFailure };
+
+// Component ids are UUIDs in ftrack; this is wider but keeps the id a plain path segment.
+const COMPONENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+// Canonical decimal forms only, so one value has exactly one spelling in a URL.
+const SIZE = /^[1-9][0-9]{0,3}$/;
+const EXP = /^[1-9][0-9]{0,11}$/;
+const KID = /^[A-Za-z0-9_-]{8}$/;
+const SIG = /^[A-Za-z0-9_-]{43}$/;
+
+export function keyId(secret: string): string {
+  return createHash("sha256").update(`thumbnail-url-key\n${secret}`).digest("base64url").slice(0, 8);
+}
+
+export class ThumbnailUrlSigner {
+  private readonly keys = new Map<string, string>();
+  private readonly signingKid: string;
+  private readonly ladder: number[];
+  private readonly baseUrl: string;
+
+  /** `now` returns milliseconds since the epoch, like Date.now. */
+  constructor(
+    private readonly config: ThumbnailConfig,
+    publicUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (config.secrets.length === 0) throw new Error("ThumbnailUrlSigner needs at least one secret");
+    for (const secret of config.secrets) {
+      const kid = keyId(secret);
+      // A repeated key (or a fingerprint clash) keeps the first, so the signing key always verifies.
+      if (!this.keys.has(kid)) this.keys.set(kid, secret);
+    }
+    this.signingKid = keyId(config.secrets[0]!);
+    this.ladder = [...config.sizeLadder].sort((a, b) => a - b);
+    this.baseUrl = publicUrl.replace(/\/+$/, "");
+  }
+
+  /** Rounds a requested size up to the ladder; throws InvalidThumbnailSizeError outside 1..4096. */
+  roundSize(size: number): number {
+    if (!Number.isInteger(size) || size < MIN_THUMBNAIL_SIZE || size > MAX_THUMBNAIL_SIZE) {
+      throw new InvalidThumbnailSizeError(size);
+    }
+    return this.ladder.find((rung) => rung >= size) ?? size;
+  }
+
+  /** The expiry (unix seconds) a URL issued now carries. */
+  expiry(): number {
+    const { ttlSeconds, windowSeconds } = this.config;
+    const earliest = Math.floor(this.now() / 1000) + ttlSeconds;
+    return Math.ceil(earliest / windowSeconds) * windowSeconds;
+  }
+
+  issue(componentId: string, size: number): string {
+    if (!COMPONENT_ID.test(componentId)) throw new TypeError("componentId is not a valid component id");
+    const rounded = this.roundSize(size);
+    const exp = this.expiry();
+    const kid = this.signingKid;
+    const sig = sign(this.keys.get(kid)!, kid, componentId, rounded, exp);
+    return `${this.baseUrl}/thumbnails/${componentId}/${rounded}?exp=${exp}&kid=${kid}&sig=${sig}`;
+  }
+
+  /**
+   * Checks the shape, then the signature, then the expiry: "expired" is only said of URLs this
+   * service really issued. A URL whose key is no longer configured is "tampered".
+   */
+  verify(params: SignedUrlParams): VerifyResult {
+    const { componentId, size, exp, kid, sig } = params;
+    if (
+      !matches(COMPONENT_ID, componentId) ||
+      !matches(SIZE, size) ||
+      !matches(EXP, exp) ||
+      !matches(KID, kid) ||
+      !matches(SIG, sig)
+    ) {
+      return { ok: false, reason: "malformed" };
+    }
+    const sizeNumber = Number(size);
+    if (sizeNumber > MAX_THUMBNAIL_SIZE) return { ok: false, reason: "malformed" };
+
+    const secret = this.keys.get(kid);
+    if (secret === undefined) return { ok: false, reason: "tampered" };
+    const expected = Buffer.from(sign(secret, kid, componentId, sizeNumber, Number(exp)));
+    // Compare the canonical text: equal length is guaranteed by the SIG pattern.
+    if (!timingSafeEqual(expected, Buffer.from(sig))) return { ok: false, reason: "tampered" };
+
+    const expiresAt = Number(exp);
+    if (expiresAt * 1000 <= this.now()) return { ok: false, reason: "expired" };
+    return { ok: true, componentId, size: sizeNumber, expiresAt };
+  }
+}
+
+function sign(secret: string, kid: string, componentId: string, size: number, exp: number): string {
+  return createHmac("sha256", secret)
+    .update(`v1\n${kid}\n${componentId}\n${size}\n${exp}`)
+    .digest("base64url");
+}
+
+function matches(pattern: RegExp, value: unknown): value is string {
+  return typeof value === "string" && pattern.test(value);
+}

@@ -1,0 +1,85 @@
+/**
+ * Starts the real stack for end-to-end tests: the embedded ftrack-compatible server (in memory,
+ * seeded) and the GraphQL service on it, both on random loopback ports. Logs are kept for assertions.
+ */
+import { Writable } from "node:stream";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import { loadConfig } from "../../src/config.js";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { createLogger } from "../../src/observability/logger.js";
+import { startService } from "../../src/service.js";
+
+export interface Harness {
+  url: string;
+  graphqlUrl: string;
+  emulator: RunningEmulator;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  bulkTasks?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({
+    port: 0,
+    dataDir: ":memory:",
+    seed: options.bulkTasks ? { bulkTasks: options.bulkTasks } : true,
+  });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    THUMBNAIL_URL_SECRETS: "test-secret-one,test-secret-two",
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger("debug", sink);
+  const service = await startService(
+    config,
+    { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey },
+    logger,
+  );
+  return {
+    url: service.url,
+    graphqlUrl: `${service.url}/graphql`,
+    emulator,
+    logs,
+    async close() {
+      await service.close();
+      await emulator.close();
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  headers: Headers;
+}
+
+/** POSTs a typed document (or a query string) to the service and returns the parsed answer. */
+export async function graphql<T = Record<string, unknown>, V = Record<string, unknown>>(
+  harness: Pick<Harness, "graphqlUrl">,
+  document: TypedDocumentNode<T, V> | string,
+  variables?: V,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const query = typeof document === "string" ? document : print(document);
+  const res = await fetch(harness.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
+  return { ...body, status: res.status, headers: res.headers };
+}
