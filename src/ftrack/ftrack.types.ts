@@ -134,3 +134,24 @@ export interface ComponentRecord {
 }
 
 export type ThumbnailableRecord = ContextRecord | AssetVersionRecord | UserRecord;
+
+/** One page of a list read with offset paging; nextOffset is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextOffset: number | null;
+}
+
+/** Where to PUT a component's bytes: exactly this URL with exactly these headers. The URL may be
+ * signed (a credential): never log it or hand it to a caller. */
+export interface UploadMetadata {
+  componentId: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** An entity whose thumbnail is set: its kind, its concrete ftrack type ("Task", "Project", ...), its id. */
+export interface ThumbnailTarget {
+  kind: ThumbnailableKind;
+  entityType: string;
+  id: string;
+}

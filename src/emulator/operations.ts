@@ -1,0 +1,250 @@
+/**
+ * The operations of one `POST /api` batch, run in one store transaction: all results, or one error
+ * and nothing stored (as ftrack does).
+ */
+
+import { validationError } from "./emulator.errors.js";
+import { decodeEntityData, encodeResult } from "./encoder.js";
+import { entityRow, runQuery } from "./query-evaluator.js";
+import { concreteTypes, createDefaults, getSchema, resolveType, SCHEMAS, schemaHash } from "./schemas.js";
+import type { EmulatorStore } from "./store.js";
+import type { StoredEntity } from "./store.types.js";
+import type { UploadRegistry } from "./upload.registry.js";
+
+export interface BatchContext {
+  store: EmulatorStore;
+  /** The user the batch acts as. */
+  user: StoredEntity;
+  uploads: UploadRegistry;
+  /** This server's base URL as the client reached it (for upload URLs). */
+  baseUrl: string;
+  denormalize: boolean;
+  serverVersion: string;
+}
+
+type Operation = Record<string, unknown>;
+
+export function executeBatch(operations: unknown[], context: BatchContext): unknown[] {
+  return context.store.transaction(() => operations.map((op, index) => executeOperation(op, index, context)));
+}
+
+function executeOperation(raw: unknown, index: number, context: BatchContext): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    throw validationError(`Operation ${index} is not an object.`);
+  }
+  const op = raw as Operation;
+  switch (op.action) {
+    case "query":
+      return query(op, context);
+    case "create":
+      return create(op, context);
+    case "update":
+      return update(op, context);
+    case "delete":
+      return remove(op, context);
+    case "query_schemas":
+      return SCHEMAS;
+    case "query_server_information":
+      return serverInformation(op, context);
+    case "get_upload_metadata":
+      return uploadMetadata(op, context);
+    case "complete_multipart_upload":
+      return completeMultipartUpload(op, context);
+    default:
+      throw validationError(
+        typeof op.action === "string"
+          ? `Unknown action "${op.action}".`
+          : `Operation ${index} has no action.`,
+      );
+  }
+}
+
+function requireString(op: Operation, name: string): string {
+  const value = op[name];
+  if (typeof value !== "string" || value === "")
+    throw validationError(`"${name}" must be a non-empty string.`);
+  return value;
+}
+
+function query(op: Operation, { store, denormalize }: BatchContext) {
+  const { data, next } = runQuery(requireString(op, "expression"), store);
+  return {
+    action: "query",
+    data: encodeResult(data, { denormalize }),
+    metadata: { next: { offset: next } },
+  };
+}
+
+/** The concrete type an operation names (aliases resolved); abstract types cannot be written. */
+function concreteType(op: Operation): string {
+  const name = requireString(op, "entity_type");
+  const type = resolveType(name);
+  if (!type) throw validationError(`Entity type "${name}" not found.`);
+  if (!concreteTypes(type).includes(type)) {
+    throw validationError(`Entity type "${name}" is abstract: create a concrete type instead.`);
+  }
+  return type;
+}
+
+function entityData(op: Operation): Record<string, unknown> {
+  const data = op.entity_data;
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw validationError('"entity_data" must be an object.');
+  }
+  return data as Record<string, unknown>;
+}
+
+function entityKey(op: Operation): string {
+  const key = Array.isArray(op.entity_key) ? op.entity_key[0] : op.entity_key;
+  if (typeof key !== "string" || key === "")
+    throw validationError('"entity_key" must be an id or a list with one id.');
+  return key;
+}
+
+const ALL_TYPES = SCHEMAS.map((s) => s.id).filter((id) => concreteTypes(id).includes(id));
+
+/** The entity an update/delete names: `entity_type` may be a base type ("Context", "Component"). */
+function existing(op: Operation, store: EmulatorStore): StoredEntity {
+  const name = requireString(op, "entity_type");
+  const types = concreteTypes(name);
+  if (types.length === 0) throw validationError(`Entity type "${name}" not found.`);
+  const id = entityKey(op);
+  const entity = store.get(types, id);
+  if (!entity) throw validationError(`${name} with id "${id}" not found.`);
+  return entity;
+}
+
+/** Foreign keys must point at existing entities, as ftrack's database enforces. */
+function checkForeignKeys(type: string, attrs: Record<string, unknown>, store: EmulatorStore) {
+  const properties = getSchema(type)?.properties ?? {};
+  for (const [name, value] of Object.entries(attrs)) {
+    const property = properties[name];
+    if (name === "id" || value === null || value === undefined || property?.format !== "foreign_key")
+      continue;
+    const target = /Foreign key\(s\): (\w+)\./.exec(property.description ?? "")?.[1];
+    if (!target || concreteTypes(target).length === 0) continue;
+    if (typeof value !== "string" || !store.get(concreteTypes(target), value)) {
+      throw validationError(`${type}.${name}: no ${target} with id "${String(value)}".`);
+    }
+  }
+}
+
+function create(op: Operation, { store, denormalize }: BatchContext) {
+  const type = concreteType(op);
+  const attrs = { ...createDefaults(type), ...decodeEntityData(type, entityData(op), "create") };
+  if (type === "FileComponent") attrs.system_type = "file";
+  const id = attrs.id;
+  if (typeof id !== "string" || id === "") throw validationError(`${type}: id must be a non-empty string.`);
+  if (store.get(ALL_TYPES, id)) throw validationError(`An entity with id "${id}" already exists.`);
+  checkForeignKeys(type, attrs, store);
+  store.insert({ type, id, attrs });
+  // The answer carries every attribute of the new entity (defaults included), as ftrack's does.
+  const created = store.get([type], id)!;
+  return { action: "create", data: encodeResult(entityRow(store, created), { denormalize }) };
+}
+
+function update(op: Operation, { store, denormalize }: BatchContext) {
+  const target = existing(op, store);
+  const changes = decodeEntityData(target.type, entityData(op), "update");
+  delete changes.id;
+  checkForeignKeys(target.type, changes, store);
+  store.update(target.type, target.id, changes);
+  // The answer carries type, id, the system attributes and the changed attributes, as ftrack's does.
+  const updated = store.get([target.type], target.id)!;
+  return {
+    action: "update",
+    data: encodeResult(entityRow(store, updated, Object.keys(changes)), { denormalize }),
+  };
+}
+
+function remove(op: Operation, { store }: BatchContext) {
+  const target = existing(op, store);
+  store.remove(target.type, target.id);
+  if (concreteTypes("Component").includes(target.type)) {
+    // A component takes its locations and bytes with it, and stops being anyone's thumbnail.
+    for (const location of store.findBy(["ComponentLocation"], "component_id", target.id)) {
+      store.remove(location.type, location.id);
+    }
+    store.deleteBlob(target.id);
+    for (const holder of store.findBy(THUMBNAIL_HOLDERS, "thumbnail_id", target.id)) {
+      store.update(holder.type, holder.id, { thumbnail_id: null });
+    }
+  }
+  return { action: "delete", data: true };
+}
+
+const THUMBNAIL_HOLDERS = ALL_TYPES.filter((type) => "thumbnail_id" in (getSchema(type)?.properties ?? {}));
+
+function serverInformation(op: Operation, { serverVersion, user }: BatchContext) {
+  const all: Record<string, unknown> = {
+    version: serverVersion,
+    schema_hash: schemaHash(),
+    is_timezone_support_enabled: true,
+    storage_scenario: { scenario: "ftrack.automatic", data: {} },
+    user: { id: user.id, username: user.attrs.username },
+  };
+  if (!Array.isArray(op.values)) {
+    const { user: _user, ...defaults } = all;
+    return defaults;
+  }
+  // Clients rely on these two; the rest only when asked for.
+  const wanted = new Set(["version", "is_timezone_support_enabled", ...op.values.map(String)]);
+  return Object.fromEntries(Object.entries(all).filter(([name]) => wanted.has(name)));
+}
+
+function uploadMetadata(op: Operation, { uploads, baseUrl }: BatchContext) {
+  const componentId = requireString(op, "component_id");
+  const fileName = typeof op.file_name === "string" ? op.file_name : undefined;
+  const size = op.file_size;
+  if (
+    size !== undefined &&
+    size !== null &&
+    (typeof size !== "number" || !Number.isInteger(size) || size < 0)
+  ) {
+    throw validationError('"file_size" must be a non-negative integer.');
+  }
+  const parts = op.parts;
+  if (
+    parts !== undefined &&
+    parts !== null &&
+    (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1 || parts > 10_000)
+  ) {
+    throw validationError('"parts" must be an integer from 1 to 10000.');
+  }
+  if (typeof parts === "number") {
+    const uploadId = uploads.issue(componentId, fileName, undefined, parts);
+    return {
+      urls: Array.from({ length: parts }, (_, i) => ({
+        signed_url: `${baseUrl}/upload/${uploadId}?part=${i + 1}`,
+        part_number: i + 1,
+      })),
+      upload_id: uploadId,
+    };
+  }
+  const token = uploads.issue(componentId, fileName, typeof size === "number" ? size : undefined);
+  const headers: Record<string, string> = { "Content-Type": uploads.get(token)!.contentType };
+  if (typeof size === "number") headers["Content-Length"] = String(size);
+  return { url: `${baseUrl}/upload/${token}`, headers, component_id: componentId };
+}
+
+function completeMultipartUpload(op: Operation, { uploads, store, baseUrl }: BatchContext) {
+  const uploadId = requireString(op, "upload_id");
+  const pending = uploads.get(uploadId);
+  if (!pending?.parts) throw validationError("Unknown or expired upload_id.");
+  const componentId = typeof op.component_id === "string" ? op.component_id : pending.componentId;
+  if (componentId !== pending.componentId) throw validationError("component_id does not match the upload.");
+  const { count, received } = pending.parts;
+  const chunks: Buffer[] = [];
+  for (let part = 1; part <= count; part++) {
+    const chunk = received.get(part);
+    if (!chunk) throw validationError(`Part ${part} of ${count} was not uploaded.`);
+    chunks.push(chunk);
+  }
+  store.putBlob(componentId, Buffer.concat(chunks));
+  uploads.consume(uploadId);
+  return {
+    action: "complete_multipart_upload",
+    component_id: componentId,
+    url: `${baseUrl}/component/get?id=${componentId}`,
+  };
+}

@@ -1,0 +1,425 @@
+/**
+ * The demo studio the emulator starts with, and `DEMO`: the manifest of named ids tests use.
+ *
+ * Every id is derived from a name (a UUID-shaped md5 of "ftrack-emulator-demo:<name>"), so ids are
+ * the same on every run and every machine. Thumbnails are real images rendered with sharp, stored
+ * as FileComponents in the ftrack.server location, as a real server keeps them.
+ *
+ * Personal API keys: each seeded user (not the API user) may authenticate as themself only with the
+ * key `<username>-demo-key` (e.g. "alice.anders-demo-key"), listed in `DEMO.users.*.apiKey`.
+ * The server's API key (EMULATOR_API_KEY) may act as any existing user.
+ */
+import { createHash } from "node:crypto";
+import { findUser } from "./emulator.auth.js";
+import { OBJECT_TYPE_IDS, OBJECT_TYPES } from "./schemas.js";
+import { renderLabelImage } from "./seed-images.js";
+import type { EmulatorStore } from "./store.js";
+import type { StoredEntity } from "./store.types.js";
+
+export const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
+export const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
+
+/** A UUID-shaped id derived from a name: stable across runs. */
+export function demoId(name: string): string {
+  const hex = createHash("md5").update(`ftrack-emulator-demo:${name}`).digest("hex");
+  // Version nibble 5-ish and RFC 4122 variant, so strict UUID parsers accept it.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const personalApiKey = (username: string) => `${username}-demo-key`;
+export const userId = (username: string) => demoId(`user:${username}`);
+
+// --- The plan: what exists, by name. ---
+
+interface UserSpec {
+  key: string;
+  username: string;
+  first: string;
+  last: string;
+  thumbnail: boolean;
+}
+
+const USERS: UserSpec[] = [
+  { key: "alice", username: "alice.anders", first: "Alice", last: "Anders", thumbnail: true },
+  { key: "bob", username: "bob.berg", first: "Bob", last: "Berg", thumbnail: true },
+  { key: "carol", username: "carol.chen", first: "Carol", last: "Chen", thumbnail: true },
+  { key: "dave", username: "dave.diaz", first: "Dave", last: "Diaz", thumbnail: false },
+];
+
+const SHOT_TASKS = [
+  { name: "Compositing", user: "alice" },
+  { name: "Animation", user: "bob" },
+  { name: "Lighting", user: "carol" },
+];
+
+const DATE = "2024-03-04T09:30:00.000Z";
+
+/** Ids of the named entities tests use. */
+const ctx = (path: string) => ({ id: demoId(`context:${path}`), name: path.split("/").at(-1)! });
+const assetOf = (path: string, name: string) => ({
+  id: demoId(`asset:${path}/${name}`),
+  name,
+  parentId: demoId(`context:${path}`),
+  versionIds: [1, 2, 3].map((v) => demoId(`version:${path}/${name}/v${v}`)),
+});
+
+export const DEMO = {
+  locations: { server: SERVER_LOCATION_ID, origin: ORIGIN_LOCATION_ID },
+  objectTypes: OBJECT_TYPE_IDS,
+  projects: {
+    aurora: { ...ctx("aurora"), fullName: "Aurora Feature Film" },
+    borealis: { ...ctx("borealis"), fullName: "Borealis Commercial Spot" },
+  },
+  episode: ctx("aurora/EP01"),
+  sequence: ctx("aurora/EP01/SQ010"),
+  shot: ctx("aurora/EP01/SQ010/SH010"),
+  shots: {
+    sh010: ctx("aurora/EP01/SQ010/SH010"),
+    sh020: ctx("aurora/EP01/SQ010/SH020"),
+    sh030: ctx("aurora/EP01/SQ010/SH030"),
+    sh100: ctx("borealis/SQ100/SH100"),
+  },
+  folder: ctx("aurora/Assets"),
+  assetBuild: ctx("aurora/Assets/Hero Ship"),
+  milestone: ctx("aurora/First Look"),
+  /** A studio-defined object type ("Scene"). */
+  scene: ctx("aurora/EP01/Opening Scene"),
+  /** Has a thumbnail and versions (of DEMO.asset). */
+  task: ctx("aurora/EP01/SQ010/SH010/Compositing"),
+  taskWithoutThumbnail: ctx("aurora/EP01/SQ010/SH030/Lighting"),
+  /** On DEMO.shot, 3 versions linked to DEMO.task and DEMO.users.alice. */
+  asset: assetOf("aurora/EP01/SQ010/SH010", "SH010_comp"),
+  assetOnAssetBuild: assetOf("aurora/Assets/Hero Ship", "HeroShip_model"),
+  apiUser: { username: "pipeline", id: userId("pipeline") },
+  users: Object.fromEntries(
+    USERS.map((u) => [
+      u.key,
+      {
+        id: userId(u.username),
+        username: u.username,
+        apiKey: personalApiKey(u.username),
+        hasThumbnail: u.thumbnail,
+      },
+    ]),
+  ) as Record<
+    "alice" | "bob" | "carol" | "dave",
+    { id: string; username: string; apiKey: string; hasThumbnail: boolean }
+  >,
+  userWithoutThumbnail: {
+    id: userId("dave.diaz"),
+    username: "dave.diaz",
+    apiKey: personalApiKey("dave.diaz"),
+  },
+  components: {
+    /** A FileComponent only in ftrack.origin (no bytes on the server): not usable as a thumbnail. */
+    originOnly: demoId("component:origin-only-plate"),
+    /** A ContainerComponent in ftrack.server: not a FileComponent. */
+    container: demoId("component:container"),
+    /** A FileComponent image in ftrack.server that is nobody's thumbnail yet. */
+    spareServer: demoId("component:spare-image"),
+  },
+  /** The thumbnail component id of each seeded entity that has one, by entity id. */
+  thumbnails: {} as Record<string, string>,
+  bulk: { project: ctx("bulk") },
+};
+
+// --- Building the rows. ---
+
+interface ImageJob {
+  componentId: string;
+  label: string;
+  caption: string;
+  format: "png" | "jpeg";
+  width: number;
+  height: number;
+}
+
+class Plan {
+  readonly rows: StoredEntity[] = [];
+  readonly images: ImageJob[] = [];
+  readonly apiKeys: [string, string][] = [];
+  /** Thumbnail component id by entity id. */
+  readonly thumbnails: Record<string, string> = {};
+
+  add(type: string, id: string, attrs: Record<string, unknown>) {
+    this.rows.push({ type, id, attrs: { id, ...attrs } });
+    return id;
+  }
+
+  /** A FileComponent in ftrack.server holding a rendered image labelled `label`. */
+  image(
+    name: string,
+    label: string,
+    caption: string,
+    format: "png" | "jpeg" = "png",
+    square = false,
+    componentId = demoId(`thumbnail:${name}`),
+  ) {
+    const fileType = format === "png" ? ".png" : ".jpg";
+    this.add("FileComponent", componentId, {
+      name: "thumbnail",
+      file_type: fileType,
+      size: 0, // set once the image is rendered
+      system_type: "file",
+      version_id: null,
+      container_id: null,
+    });
+    this.serverLocation(componentId);
+    this.images.push({
+      componentId,
+      label,
+      caption,
+      format,
+      width: square ? 256 : 320,
+      height: square ? 256 : 180,
+    });
+    return componentId;
+  }
+
+  serverLocation(componentId: string) {
+    this.add("ComponentLocation", demoId(`component-location:${componentId}`), {
+      component_id: componentId,
+      location_id: SERVER_LOCATION_ID,
+      resource_identifier: componentId,
+    });
+  }
+
+  context(
+    type: keyof typeof OBJECT_TYPE_IDS | "Project",
+    path: string,
+    extra: Record<string, unknown> = {},
+    thumb = true,
+  ) {
+    const { id, name } = ctx(path);
+    const parentPath = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : undefined;
+    const projectId = demoId(`context:${path.split("/")[0]}`);
+    const thumbnailId = thumb
+      ? this.image(`context:${path}`, name, type === "Project" ? "Project" : type)
+      : null;
+    if (thumbnailId) this.thumbnails[id] = thumbnailId;
+    const attrs: Record<string, unknown> = {
+      name,
+      created_at: DATE,
+      parent_id: parentPath ? demoId(`context:${parentPath}`) : null,
+      project_id: type === "Project" ? null : projectId,
+      thumbnail_id: thumbnailId,
+      ...extra,
+    };
+    if (type !== "Project") {
+      attrs.object_type_id = OBJECT_TYPE_IDS[type];
+      attrs.description = "";
+    }
+    this.add(type, id, attrs);
+    return id;
+  }
+
+  asset(contextPath: string, name: string, taskPath: string, userKey: string, versions = 3) {
+    const asset = assetOf(contextPath, name);
+    this.add("Asset", asset.id, { name, context_id: asset.parentId });
+    const user = USERS.find((u) => u.key === userKey)!;
+    for (let v = 1; v <= versions; v++) {
+      const id = asset.versionIds[v - 1] ?? demoId(`version:${contextPath}/${name}/v${v}`);
+      const thumb = this.image(`version:${id}`, `${name} v${v}`, "AssetVersion", "jpeg");
+      this.thumbnails[id] = thumb;
+      this.add("AssetVersion", id, {
+        asset_id: asset.id,
+        task_id: demoId(`context:${taskPath}`),
+        user_id: userId(user.username),
+        version: v,
+        comment: `${name} version ${v}`,
+        date: `2024-03-${String(4 + v).padStart(2, "0")}T10:00:00.000Z`,
+        is_published: true,
+        thumbnail_id: thumb,
+      });
+    }
+  }
+
+  shot(path: string, tasks: typeof SHOT_TASKS, noThumbnail?: string) {
+    this.context("Shot", path);
+    for (const task of tasks) this.context("Task", `${path}/${task.name}`, {}, task.name !== noThumbnail);
+  }
+}
+
+function user(plan: Plan, username: string, first: string, last: string, thumbnail: boolean) {
+  const id = userId(username);
+  const thumbnailId = thumbnail
+    ? plan.image(`user:${username}`, `${first} ${last}`, "User", "png", true)
+    : null;
+  if (thumbnailId) plan.thumbnails[id] = thumbnailId;
+  plan.add("User", id, {
+    username,
+    first_name: first,
+    last_name: last,
+    email: `${username}@studio.example`,
+    is_active: true,
+    resource_type: "user",
+    thumbnail_id: thumbnailId,
+  });
+}
+
+function demoPlan(apiUser: string): Plan {
+  const plan = new Plan();
+  for (const u of USERS) {
+    user(plan, u.username, u.first, u.last, u.thumbnail);
+    plan.apiKeys.push([u.username, personalApiKey(u.username)]);
+  }
+  if (!USERS.some((u) => u.username === apiUser)) user(plan, apiUser, "Pipeline", "Service", true);
+
+  // Aurora: episodic feature.
+  plan.context("Project", "aurora", { full_name: DEMO.projects.aurora.fullName });
+  plan.context("Episode", "aurora/EP01");
+  plan.context("Sequence", "aurora/EP01/SQ010");
+  plan.shot("aurora/EP01/SQ010/SH010", SHOT_TASKS);
+  plan.shot("aurora/EP01/SQ010/SH020", SHOT_TASKS);
+  plan.shot("aurora/EP01/SQ010/SH030", SHOT_TASKS, "Lighting");
+  plan.context("Scene", "aurora/EP01/Opening Scene");
+  plan.context("Task", "aurora/EP01/Opening Scene/Layout");
+  plan.context("Folder", "aurora/Assets");
+  plan.context("AssetBuild", "aurora/Assets/Hero Ship");
+  plan.context("Task", "aurora/Assets/Hero Ship/Modeling");
+  plan.context("Task", "aurora/Assets/Hero Ship/Texturing");
+  plan.context("Milestone", "aurora/First Look");
+
+  const sh010 = "aurora/EP01/SQ010/SH010";
+  plan.asset(sh010, "SH010_comp", `${sh010}/Compositing`, "alice");
+  plan.asset(sh010, "SH010_anim", `${sh010}/Animation`, "bob");
+  plan.asset("aurora/EP01/SQ010/SH020", "SH020_lighting", "aurora/EP01/SQ010/SH020/Lighting", "carol");
+  plan.asset("aurora/Assets/Hero Ship", "HeroShip_model", "aurora/Assets/Hero Ship/Modeling", "bob");
+
+  // Borealis: a commercial.
+  plan.context("Project", "borealis", { full_name: DEMO.projects.borealis.fullName });
+  plan.context("Sequence", "borealis/SQ100");
+  plan.shot("borealis/SQ100/SH100", SHOT_TASKS.slice(0, 2));
+  plan.shot("borealis/SQ100/SH110", SHOT_TASKS.slice(0, 2));
+  plan.context("AssetBuild", "borealis/Product Bottle");
+  plan.asset("borealis/SQ100/SH100", "SH100_comp", "borealis/SQ100/SH100/Compositing", "alice");
+
+  // Components that must NOT be accepted (or are spare) as thumbnails.
+  const firstVersion = DEMO.asset.versionIds[0];
+  plan.add("FileComponent", DEMO.components.originOnly, {
+    name: "plate",
+    file_type: ".exr",
+    size: 52_428_800,
+    system_type: "file",
+    version_id: firstVersion,
+    container_id: null,
+  });
+  plan.add("ComponentLocation", demoId("component-location:origin-only"), {
+    component_id: DEMO.components.originOnly,
+    location_id: ORIGIN_LOCATION_ID,
+    resource_identifier: "/mnt/projects/aurora/SH010/plate.exr",
+  });
+  plan.add("ContainerComponent", DEMO.components.container, {
+    name: "sequence",
+    file_type: "",
+    size: 0,
+    system_type: "container",
+    version_id: firstVersion,
+    container_id: null,
+  });
+  plan.serverLocation(DEMO.components.container);
+  plan.image("spare", "Spare image", "Component", "png", false, DEMO.components.spareServer);
+  return plan;
+}
+
+/** N tasks in project "Bulk", each with an asset of 2 versions; thumbnails share 8 images. */
+function bulkPlan(plan: Plan, tasks: number) {
+  const project = plan.context("Project", "bulk", { full_name: "Bulk load-test project" });
+  const shared = Array.from({ length: 8 }, (_, i) => plan.image(`bulk:${i}`, `Bulk ${i + 1}`, "Load test"));
+  const users = USERS.map((u) => userId(u.username));
+  const width = String(tasks).length;
+  for (let i = 0; i < tasks; i++) {
+    const n = String(i + 1).padStart(width, "0");
+    const taskId = demoId(`bulk:task:${i}`);
+    plan.add("Task", taskId, {
+      name: `Task ${n}`,
+      created_at: DATE,
+      parent_id: project,
+      project_id: project,
+      thumbnail_id: shared[i % shared.length],
+      object_type_id: OBJECT_TYPE_IDS.Task,
+      description: "",
+    });
+    const assetId = demoId(`bulk:asset:${i}`);
+    plan.add("Asset", assetId, { name: `asset_${n}`, context_id: taskId });
+    for (let v = 1; v <= 2; v++) {
+      plan.add("AssetVersion", demoId(`bulk:version:${i}:${v}`), {
+        asset_id: assetId,
+        task_id: taskId,
+        user_id: users[i % users.length],
+        version: v,
+        comment: "",
+        date: DATE,
+        is_published: true,
+        thumbnail_id: shared[(i + v) % shared.length],
+      });
+    }
+  }
+}
+
+/** Rows every server has: locations and object types. */
+function systemPlan(plan: Plan) {
+  plan.add("Location", SERVER_LOCATION_ID, {
+    name: "ftrack.server",
+    label: "ftrack server",
+    description: "",
+  });
+  plan.add("Location", ORIGIN_LOCATION_ID, { name: "ftrack.origin", label: "origin", description: "" });
+  for (const objectType of OBJECT_TYPES) {
+    plan.add("ObjectType", objectType.id, {
+      name: objectType.name,
+      sort: objectType.sort,
+      icon: objectType.icon,
+    });
+  }
+}
+
+async function store(target: EmulatorStore, plan: Plan) {
+  const rendered = await Promise.all(
+    plan.images.map((job) =>
+      renderLabelImage(job.label, {
+        caption: job.caption,
+        format: job.format,
+        width: job.width,
+        height: job.height,
+      }),
+    ),
+  );
+  const sizes = new Map(plan.images.map((job, i) => [job.componentId, rendered[i].length]));
+  target.transaction(() => {
+    for (const row of plan.rows) {
+      if (target.get([row.type], row.id)) continue;
+      const size = sizes.get(row.id);
+      target.insert(size === undefined ? row : { ...row, attrs: { ...row.attrs, size } });
+    }
+    for (const [i, job] of plan.images.entries()) target.putBlob(job.componentId, rendered[i]);
+    for (const [username, key] of plan.apiKeys) target.setApiKey(username, key);
+  });
+}
+
+export interface SeedOptions {
+  apiUser: string;
+  /** Seed the demo studio (only into an empty store). */
+  demo: boolean;
+  bulkTasks?: number;
+}
+
+/**
+ * Seeds an empty store with the system rows and (optionally) the demo studio; on a store that
+ * already has data, only makes sure the system rows and the API user exist.
+ */
+export async function seedStore(target: EmulatorStore, options: SeedOptions): Promise<void> {
+  const empty = target.size === 0;
+  const plan = empty && options.demo ? demoPlan(options.apiUser) : new Plan();
+  systemPlan(plan);
+  if (empty && options.demo && options.bulkTasks) bulkPlan(plan, options.bulkTasks);
+  if (
+    !findUser(target, options.apiUser) &&
+    !plan.rows.some((r) => r.type === "User" && r.attrs.username === options.apiUser)
+  ) {
+    user(plan, options.apiUser, "Pipeline", "Service", false);
+  }
+  await store(target, plan);
+}
+
+Object.assign(DEMO.thumbnails, demoPlan(DEMO.apiUser.username).thumbnails);

@@ -1,0 +1,131 @@
+/**
+ * ftrack JSON (denormalised, dates already ISO) -> the records upper layers read, and the
+ * projection each record needs. The only place that knows ftrack's attribute names for records.
+ */
+import type {
+  AssetRecord,
+  AssetVersionRecord,
+  ComponentRecord,
+  ContextRecord,
+  FtrackEntity,
+  UserRecord,
+} from "./ftrack.types.js";
+
+export const PROJECT_FIELDS = ["id", "name", "full_name", "thumbnail_id"];
+export const TYPED_CONTEXT_FIELDS = [
+  "id",
+  "name",
+  "context_type",
+  "parent_id",
+  "project_id",
+  "thumbnail_id",
+  "object_type.name",
+];
+export const ASSET_FIELDS = ["id", "name", "context_id"];
+export const ASSET_VERSION_FIELDS = [
+  "id",
+  "version",
+  "comment",
+  "asset_id",
+  "task_id",
+  "user_id",
+  "is_latest_version",
+  "thumbnail_id",
+];
+export const USER_FIELDS = ["id", "username", "first_name", "last_name", "thumbnail_id"];
+export const COMPONENT_FIELDS = ["id", "name", "file_type", "size", "component_locations.location_id"];
+
+const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+const num = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
+
+export function isEntity(value: unknown): value is FtrackEntity {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as FtrackEntity).__entity_type__ === "string" &&
+    typeof (value as FtrackEntity).id === "string"
+  );
+}
+
+/** The entities of a query result (`{action: "query", data: [...]}`), ignoring anything else. */
+export function queryData(result: unknown): FtrackEntity[] {
+  const data = (result as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? data.filter(isEntity) : [];
+}
+
+/** A Project (entity type "Project"; "Show" is its old alias) or any TypedContext. */
+export function mapContext(e: FtrackEntity): ContextRecord {
+  if (e.__entity_type__ === "Project" || e.__entity_type__ === "Show") {
+    return {
+      entityType: "Project",
+      id: e.id,
+      name: str(e.name) ?? "",
+      fullName: str(e.full_name),
+      parentId: null,
+      // A project is its own project: callers asking "which project?" need no special case.
+      projectId: e.id,
+      thumbnailId: str(e.thumbnail_id),
+      objectTypeName: null,
+    };
+  }
+  const objectType = e.object_type as { name?: unknown } | null | undefined;
+  return {
+    entityType: e.__entity_type__,
+    id: e.id,
+    name: str(e.name) ?? "",
+    fullName: null,
+    parentId: str(e.parent_id),
+    projectId: str(e.project_id),
+    thumbnailId: str(e.thumbnail_id),
+    objectTypeName: str(objectType?.name),
+  };
+}
+
+export function isProjectRecord(record: ContextRecord): boolean {
+  return record.entityType === "Project";
+}
+
+export function mapAsset(e: FtrackEntity): AssetRecord {
+  return { entityType: "Asset", id: e.id, name: str(e.name) ?? "", contextId: str(e.context_id) };
+}
+
+export function mapAssetVersion(e: FtrackEntity): AssetVersionRecord {
+  return {
+    entityType: "AssetVersion",
+    id: e.id,
+    version: num(e.version) ?? 0,
+    comment: str(e.comment),
+    assetId: str(e.asset_id),
+    taskId: str(e.task_id),
+    userId: str(e.user_id),
+    isLatestVersion: e.is_latest_version === true,
+    thumbnailId: str(e.thumbnail_id),
+  };
+}
+
+export function mapUser(e: FtrackEntity): UserRecord {
+  return {
+    entityType: "User",
+    id: e.id,
+    username: str(e.username) ?? "",
+    firstName: str(e.first_name),
+    lastName: str(e.last_name),
+    thumbnailId: str(e.thumbnail_id),
+  };
+}
+
+export function mapComponent(e: FtrackEntity): ComponentRecord {
+  const locations = Array.isArray(e.component_locations) ? e.component_locations : [];
+  const locationIds = locations
+    .map((l) => str((l as { location_id?: unknown } | null)?.location_id))
+    .filter((id): id is string => id !== null);
+  return {
+    entityType: e.__entity_type__,
+    id: e.id,
+    name: str(e.name) ?? "",
+    fileType: str(e.file_type),
+    size: num(e.size),
+    locationIds: [...new Set(locationIds)],
+  };
+}

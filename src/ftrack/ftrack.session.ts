@@ -1,0 +1,431 @@
+/**
+ * One FtrackSession per caller (GraphQL request): the identity it acts as, its loaders, its batcher.
+ *
+ * Reads (loaders, lists) are merged per tick into one POST and retried on transient failures.
+ * Lists prime the loaders, so a later by-id load of a listed entity costs nothing.
+ * Invalid ids (not ftrack ids) read as null / an empty page; writes reject them with InvalidIdError.
+ *
+ * Writes go through the batcher as groups (one POST, one transaction) and are never retried:
+ * - setThumbnailIds(targets, componentId)      update thumbnail_id on many entities, one POST
+ * - createFileComponent(input)                 create a FileComponent + get_upload_metadata, one POST
+ * - uploadBytes(upload, bytes)                 PUT the bytes where get_upload_metadata said
+ * - createServerComponentLocation(componentId) register the component in ftrack.server
+ * - deleteComponent(id)                        its ComponentLocations, then itself
+ * - call(ops)                                  any operations, one POST
+ * After a write, the entities it touched are forgotten by the loaders (see invalidate()).
+ */
+import { randomUUID } from "node:crypto";
+import type { FtrackConfig } from "../config.js";
+import { CallBatcher } from "./call-batcher.js";
+import { createEntityLoaders, type EntityLoaders, forget, prime, primeContext } from "./entity.loaders.js";
+import {
+  ASSET_VERSION_FIELDS,
+  isEntity,
+  mapAssetVersion,
+  mapComponent,
+  mapContext,
+  mapUser,
+  PROJECT_FIELDS,
+  queryData,
+  TYPED_CONTEXT_FIELDS,
+  USER_FIELDS,
+} from "./entity.mappers.js";
+import {
+  and,
+  assertId,
+  assertTypeName,
+  contains,
+  eq,
+  id,
+  isFtrackId,
+  or,
+  type Query,
+  select,
+} from "./expression.js";
+import type { FtrackTransport } from "./ftrack.transport.js";
+import {
+  type AssetRecord,
+  type AssetVersionRecord,
+  type ComponentRecord,
+  type ContextRecord,
+  type FtrackEntity,
+  type FtrackIdentity,
+  type FtrackOperation,
+  FtrackUnavailableError,
+  type Page,
+  SERVER_LOCATION_ID,
+  type ThumbnailableKind,
+  type ThumbnailableRecord,
+  type ThumbnailTarget,
+  type UploadMetadata,
+  type UserRecord,
+} from "./ftrack.types.js";
+
+export interface FtrackSessionOptions {
+  transport: FtrackTransport;
+  identity: FtrackIdentity;
+  config: Pick<FtrackConfig, "retryDeadlineMs" | "idChunkSize"> & { batching?: boolean };
+  /** false = naive mode: every load is its own POST, nothing batched or cached.
+   * Default: config.batching, else true. */
+  batching?: boolean;
+  /** Largest number of operations in one POST. Default: no limit. */
+  maxOpsPerPost?: number;
+  /** Aborts this session's ftrack requests (e.g. when the caller's HTTP request ends). */
+  signal?: AbortSignal;
+}
+
+export interface PageArgs {
+  offset: number;
+  limit: number;
+}
+
+export interface NewFileComponent {
+  /** Defaults to a new UUID. */
+  id?: string;
+  name: string;
+  /** With the dot, as ftrack stores it: ".png". */
+  fileType: string;
+  size: number;
+  /** The file name given to get_upload_metadata; defaults to name + fileType. */
+  fileName?: string;
+  /** Base64 MD5 of the bytes, when known. */
+  checksum?: string;
+}
+
+const EMPTY_PAGE = { items: [], nextOffset: null };
+
+export class FtrackSession {
+  readonly identity: FtrackIdentity;
+  readonly #transport: FtrackTransport;
+  readonly #batcher: CallBatcher;
+  readonly #loaders: EntityLoaders;
+  readonly #signal?: AbortSignal;
+
+  constructor(opts: FtrackSessionOptions) {
+    const batching = opts.batching ?? opts.config.batching ?? true;
+    this.identity = opts.identity;
+    this.#transport = opts.transport;
+    this.#signal = opts.signal;
+    this.#batcher = new CallBatcher((ops) => this.#transport.post(ops, this.identity, this.#signal), {
+      retryDeadlineMs: opts.config.retryDeadlineMs,
+      maxOpsPerPost: opts.maxOpsPerPost,
+      batching,
+    });
+    this.#loaders = createEntityLoaders({
+      run: (ops) => this.#batcher.callGroup(ops),
+      idChunkSize: opts.config.idChunkSize,
+      batching,
+    });
+  }
+
+  // ---- by id (through the loaders) ----
+
+  /** A Project or any TypedContext. */
+  context(id: string): Promise<ContextRecord | null> {
+    return this.#loaders.context.load(id);
+  }
+
+  project(id: string): Promise<ContextRecord | null> {
+    return this.#loaders.project.load(id);
+  }
+
+  typedContext(id: string): Promise<ContextRecord | null> {
+    return this.#loaders.typedContext.load(id);
+  }
+
+  asset(id: string): Promise<AssetRecord | null> {
+    return this.#loaders.asset.load(id);
+  }
+
+  assetVersion(id: string): Promise<AssetVersionRecord | null> {
+    return this.#loaders.assetVersion.load(id);
+  }
+
+  user(id: string): Promise<UserRecord | null> {
+    return this.#loaders.user.load(id);
+  }
+
+  component(id: string): Promise<ComponentRecord | null> {
+    return this.#loaders.component.load(id);
+  }
+
+  thumbnailable(kind: ThumbnailableKind, id: string): Promise<ThumbnailableRecord | null> {
+    switch (kind) {
+      case "Project":
+        return this.project(id);
+      case "TypedContext":
+        return this.typedContext(id);
+      case "AssetVersion":
+        return this.assetVersion(id);
+      case "User":
+        return this.user(id);
+    }
+  }
+
+  /** Forgets ids in every loader so the next read sees ftrack's current data. */
+  invalidate(...ids: string[]): void {
+    for (const id of ids) forget(this.#loaders, id);
+  }
+
+  // ---- lists (offset paging; results prime the loaders) ----
+
+  async listProjects(args: { nameContains?: string } & PageArgs): Promise<Page<ContextRecord>> {
+    const where = args.nameContains
+      ? or(contains("name", args.nameContains), contains("full_name", args.nameContains))
+      : undefined;
+    const page = await this.#list(
+      select(...PROJECT_FIELDS)
+        .from("Project")
+        .where(where)
+        .orderBy("name"),
+      args,
+    );
+    return this.#primed(page.map(mapContext), page.next, (r) => primeContext(this.#loaders, r));
+  }
+
+  /** TypedContexts (Task, Shot, ...) filtered by project, parent, object type name and name. */
+  async listContexts(
+    args: {
+      projectId?: string;
+      parentId?: string;
+      objectTypeName?: string;
+      nameContains?: string;
+    } & PageArgs,
+  ): Promise<Page<ContextRecord>> {
+    if (!validOptionalIds(args.projectId, args.parentId)) return EMPTY_PAGE;
+    const where = and(
+      args.projectId !== undefined && eq("project_id", id(args.projectId)),
+      args.parentId !== undefined && eq("parent_id", id(args.parentId)),
+      args.objectTypeName !== undefined && eq("object_type.name", args.objectTypeName),
+      args.nameContains ? contains("name", args.nameContains) : undefined,
+    );
+    const page = await this.#list(
+      select(...TYPED_CONTEXT_FIELDS)
+        .from("TypedContext")
+        .where(where)
+        .orderBy("name"),
+      args,
+    );
+    return this.#primed(page.map(mapContext), page.next, (r) => primeContext(this.#loaders, r));
+  }
+
+  /** The children of a Project or TypedContext (always TypedContexts). */
+  listChildren(parentId: string, page: PageArgs): Promise<Page<ContextRecord>> {
+    return this.listContexts({ parentId, ...page });
+  }
+
+  async listAssetVersions(
+    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
+  ): Promise<Page<AssetVersionRecord>> {
+    if (!validOptionalIds(args.assetId, args.taskId)) return EMPTY_PAGE;
+    const where = and(
+      args.assetId !== undefined && eq("asset_id", id(args.assetId)),
+      args.taskId !== undefined && eq("task_id", id(args.taskId)),
+    );
+    const query = select(...ASSET_VERSION_FIELDS)
+      .from("AssetVersion")
+      .where(where)
+      .orderBy("version", args.order ?? "asc");
+    const page = await this.#list(query, args);
+    return this.#primed(page.map(mapAssetVersion), page.next, (r) =>
+      prime(this.#loaders.assetVersion, r.id, r),
+    );
+  }
+
+  async listUsers(args: { nameContains?: string } & PageArgs): Promise<Page<UserRecord>> {
+    const text = args.nameContains;
+    const where = text
+      ? or(contains("username", text), contains("first_name", text), contains("last_name", text))
+      : undefined;
+    const page = await this.#list(
+      select(...USER_FIELDS)
+        .from("User")
+        .where(where)
+        .orderBy("username"),
+      args,
+    );
+    return this.#primed(page.map(mapUser), page.next, (r) => prime(this.#loaders.user, r.id, r));
+  }
+
+  // ---- writes (one POST each, never retried) ----
+
+  /** Sets (or clears, with null) thumbnail_id on every target in one POST: all or nothing. */
+  async setThumbnailIds(targets: ThumbnailTarget[], componentId: string | null): Promise<void> {
+    if (componentId !== null) assertId(componentId);
+    const ops: FtrackOperation[] = targets.map((t) => ({
+      action: "update",
+      entity_type: assertTypeName(t.entityType),
+      entity_key: [assertId(t.id)],
+      entity_data: { thumbnail_id: componentId, __entity_type__: t.entityType },
+    }));
+    if (ops.length === 0) return;
+    try {
+      await this.#batcher.callGroup(ops);
+    } finally {
+      this.invalidate(...targets.map((t) => t.id));
+    }
+  }
+
+  /** Creates a FileComponent and asks where to upload its bytes, in one POST. */
+  async createFileComponent(
+    input: NewFileComponent,
+  ): Promise<{ component: ComponentRecord; upload: UploadMetadata }> {
+    const componentId = assertId(input.id ?? randomUUID());
+    if (!Number.isSafeInteger(input.size) || input.size < 0)
+      throw new RangeError("size must be a byte count");
+    const [created, metadata] = await this.#batcher.callGroup([
+      {
+        action: "create",
+        entity_type: "FileComponent",
+        entity_data: {
+          id: componentId,
+          name: input.name,
+          file_type: input.fileType,
+          size: input.size,
+          __entity_type__: "FileComponent",
+        },
+      },
+      {
+        action: "get_upload_metadata",
+        component_id: componentId,
+        file_name: input.fileName ?? `${input.name}${input.fileType}`,
+        file_size: input.size,
+        checksum: input.checksum ?? null,
+      },
+    ]);
+    const data = (created as { data?: unknown } | null)?.data;
+    const component = isEntity(data)
+      ? mapComponent(data)
+      : {
+          entityType: "FileComponent",
+          id: componentId,
+          name: input.name,
+          fileType: input.fileType,
+          size: input.size,
+          locationIds: [],
+        };
+    return { component, upload: uploadMetadata(metadata, componentId) };
+  }
+
+  /** PUTs the bytes with exactly the headers get_upload_metadata returned. */
+  uploadBytes(upload: UploadMetadata, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    return this.#transport.upload(upload, bytes, signal ?? this.#signal);
+  }
+
+  /** Registers an uploaded component in the server location (what makes it a servable thumbnail). */
+  async createServerComponentLocation(componentId: string): Promise<void> {
+    assertId(componentId);
+    try {
+      await this.#batcher.callGroup([
+        {
+          action: "create",
+          entity_type: "ComponentLocation",
+          entity_data: {
+            component_id: componentId,
+            location_id: SERVER_LOCATION_ID,
+            resource_identifier: componentId,
+            __entity_type__: "ComponentLocation",
+          },
+        },
+      ]);
+    } finally {
+      this.invalidate(componentId);
+    }
+  }
+
+  /** Deletes a component and its ComponentLocations (in one POST). False when it did not exist. */
+  async deleteComponent(componentId: string): Promise<boolean> {
+    assertId(componentId);
+    const expression = select("id", "component_locations.id")
+      .from("Component")
+      .where(eq("id", id(componentId)))
+      .toString();
+    const [component] = queryData(await this.#batcher.call({ action: "query", expression }));
+    if (!component) return false;
+    const locations = Array.isArray(component.component_locations)
+      ? component.component_locations.filter(isEntity)
+      : [];
+    try {
+      await this.#batcher.callGroup([
+        ...locations.map(
+          (l): FtrackOperation => ({
+            action: "delete",
+            entity_type: "ComponentLocation",
+            entity_key: [l.id],
+          }),
+        ),
+        { action: "delete", entity_type: component.__entity_type__, entity_key: [componentId] },
+      ]);
+    } finally {
+      this.invalidate(componentId);
+    }
+    return true;
+  }
+
+  /** Any operations, in one POST, one transaction; not retried unless every one is a read. */
+  call(ops: FtrackOperation[]): Promise<unknown[]> {
+    return this.#batcher.callGroup(ops);
+  }
+
+  /** The component's thumbnail scaled to fit size x size, fetched with this session's identity. */
+  fetchThumbnail(
+    componentId: string,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<{ body: Buffer; contentType: string } | null> {
+    if (!Number.isSafeInteger(size) || size < 1)
+      return Promise.reject(new RangeError("size must be a positive integer"));
+    if (!isFtrackId(componentId)) return Promise.resolve(null);
+    return this.#transport.getThumbnail(componentId, size, this.identity, signal ?? this.#signal);
+  }
+
+  /** The component's stored file (GET /component/get), at most maxBytes of it; null when there is none. */
+  fetchComponentFile(
+    componentId: string,
+    maxBytes: number,
+    signal?: AbortSignal,
+  ): Promise<{ body: Buffer; contentType: string; truncated: boolean } | null> {
+    if (!isFtrackId(componentId)) return Promise.resolve(null);
+    return this.#transport.getComponentFile(componentId, maxBytes, this.identity, signal ?? this.#signal);
+  }
+
+  // ---- helpers ----
+
+  /** Runs a list query asking one more than `limit`, to know whether a next page exists. */
+  async #list(
+    query: Query,
+    page: PageArgs,
+  ): Promise<{ map: <R>(f: (e: FtrackEntity) => R) => R[]; next: number | null }> {
+    const expression = query
+      .offset(page.offset)
+      .limit(page.limit + 1)
+      .toString();
+    const entities = queryData(await this.#batcher.call({ action: "query", expression }));
+    const items = entities.slice(0, page.limit);
+    return {
+      map: (f) => items.map(f),
+      next: entities.length > page.limit ? page.offset + page.limit : null,
+    };
+  }
+
+  #primed<R>(items: R[], nextOffset: number | null, prime: (record: R) => void): Page<R> {
+    for (const item of items) prime(item);
+    return { items, nextOffset };
+  }
+}
+
+function validOptionalIds(...ids: (string | undefined)[]): boolean {
+  return ids.every((value) => value === undefined || isFtrackId(value));
+}
+
+function uploadMetadata(result: unknown, componentId: string): UploadMetadata {
+  const r = result as { url?: unknown; headers?: unknown } | null;
+  const headers: Record<string, string> = {};
+  if (r?.headers && typeof r.headers === "object") {
+    for (const [name, value] of Object.entries(r.headers)) headers[name] = String(value);
+  }
+  if (typeof r?.url !== "string") {
+    throw new FtrackUnavailableError("http", "ftrack answered get_upload_metadata without an upload URL");
+  }
+  return { componentId, url: r.url, headers };
+}

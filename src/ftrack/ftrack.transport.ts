@@ -1,0 +1,321 @@
+/**
+ * HTTP to ftrack: `POST /api` with a list of operations, `GET /component/thumbnail`, and the upload
+ * `PUT`. Decodes ftrack's error object into FtrackApiError and transport failures into
+ * FtrackUnavailableError. Nothing thrown here carries the API key or a URL (URLs can carry it).
+ */
+import { ftrackErrors, ftrackLatency, ftrackOperations, ftrackRequests } from "../observability/metrics.js";
+import {
+  FtrackApiError,
+  type FtrackIdentity,
+  type FtrackOperation,
+  FtrackUnavailableError,
+} from "./ftrack.types.js";
+
+export interface FtrackTransportOptions {
+  /** Base URL of the ftrack server, without trailing slash. */
+  server: string;
+  /** Timeout of one HTTP request (headers and body). */
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+export interface UploadTarget {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Statuses saying the server (or a proxy before it) did not handle the request: transient, whatever
+ * the body says. A 500 with ftrack's error object stays an FtrackApiError (often one bad operation). */
+const UNAVAILABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** ftrack exception name -> metrics kind. */
+function errorKind(exception: string): string {
+  switch (exception) {
+    case "ValidationError":
+      return "validation";
+    case "PermissionError":
+    case "FTAuthenticationError":
+      return "permission";
+    case "InvalidCredentialsError":
+      return "credentials";
+    case "AbortError":
+      return "abort";
+    default:
+      return "server";
+  }
+}
+
+function unavailableKind(error: FtrackUnavailableError): string {
+  if (error.kind !== "http") return error.kind;
+  return error.status >= 500 ? "http_5xx" : "http_4xx";
+}
+
+/** Turns ftrack's `{__type__: "datetime" | "date", value}` into ISO strings, everywhere in `data`. */
+export function decodeDates(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(decodeDates);
+  if (data === null || typeof data !== "object") return data;
+  const object = data as Record<string, unknown>;
+  if (object.__type__ === "datetime" && typeof object.value === "string") return isoDateTime(object.value);
+  if (object.__type__ === "date" && typeof object.value === "string") return object.value;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) out[key] = decodeDates(value);
+  return out;
+}
+
+/** ftrack sends naive datetimes (UTC when timezone support is on, as on current servers). */
+function isoDateTime(value: string): string {
+  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(value);
+  const date = new Date(hasZone ? value : `${value}Z`);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+function isErrorShape(body: unknown): body is { exception: string; content?: unknown; error_code?: unknown } {
+  return (
+    body !== null &&
+    typeof body === "object" &&
+    !Array.isArray(body) &&
+    typeof (body as { exception?: unknown }).exception === "string"
+  );
+}
+
+export class FtrackTransport {
+  readonly server: string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(opts: FtrackTransportOptions) {
+    this.server = opts.server.replace(/\/+$/, "");
+    this.#timeoutMs = opts.timeoutMs;
+    this.#fetch = opts.fetch ?? globalThis.fetch;
+  }
+
+  /** Sends `ops` as one POST; resolves with one result per operation, in order. */
+  async post(ops: FtrackOperation[], identity: FtrackIdentity, signal?: AbortSignal): Promise<unknown[]> {
+    for (const op of ops) ftrackOperations.inc({ action: op.action });
+    const stopTimer = ftrackLatency.startTimer();
+    try {
+      const response = await this.#request(
+        `${this.server}/api`,
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            Accept: "application/json",
+            "ftrack-user": identity.username,
+            "ftrack-api-key": identity.apiKey,
+            "ftrack-strict-api": "true",
+            "ftrack-api-options": "strict:1;denormalize:1",
+          },
+          body: JSON.stringify(ops),
+        },
+        signal,
+        async (res) => {
+          const body = await readJson(res);
+          if (UNAVAILABLE_STATUSES.has(res.status)) {
+            throw new FtrackUnavailableError("http", `ftrack answered HTTP ${res.status}`, res.status);
+          }
+          if (isErrorShape(body)) throw toApiError(body, res.status, identity.apiKey);
+          if (!res.ok)
+            throw new FtrackUnavailableError("http", `ftrack answered HTTP ${res.status}`, res.status);
+          if (!Array.isArray(body) || body.length !== ops.length) {
+            throw new FtrackUnavailableError(
+              "http",
+              `ftrack answered an unexpected body for ${ops.length} operation(s)`,
+              res.status,
+            );
+          }
+          return decodeDates(body) as unknown[];
+        },
+      );
+      ftrackRequests.inc({ outcome: "ok" });
+      return response;
+    } catch (error) {
+      ftrackRequests.inc({ outcome: "error" });
+      countError(error);
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  /** The thumbnail of a component scaled to fit size x size; null when ftrack has no such component. */
+  async getThumbnail(
+    componentId: string,
+    size: number,
+    identity: FtrackIdentity,
+    signal?: AbortSignal,
+  ): Promise<{ body: Buffer; contentType: string } | null> {
+    // ftrack's own clients authenticate this route by query parameters; headers are sent too.
+    const query = new URLSearchParams({
+      id: componentId,
+      size: String(size),
+      username: identity.username,
+      apiKey: identity.apiKey,
+    });
+    try {
+      return await this.#request(
+        `${this.server}/component/thumbnail?${query}`,
+        { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
+        signal,
+        async (res) => {
+          if (res.status === 404) {
+            await res.body?.cancel();
+            return null;
+          }
+          if (!res.ok) {
+            const body = await readJson(res);
+            if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
+              throw toApiError(body, res.status, identity.apiKey);
+            throw new FtrackUnavailableError(
+              "http",
+              `ftrack thumbnail answered HTTP ${res.status}`,
+              res.status,
+            );
+          }
+          const contentType = res.headers.get("content-type") ?? "application/octet-stream";
+          return { body: Buffer.from(await res.arrayBuffer()), contentType };
+        },
+      );
+    } catch (error) {
+      countError(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The original file of a component (`GET /component/get`), reading at most maxBytes of it:
+   * `truncated` is true when the file is larger (the rest is never read). Null when ftrack has no
+   * file for the component.
+   */
+  async getComponentFile(
+    componentId: string,
+    maxBytes: number,
+    identity: FtrackIdentity,
+    signal?: AbortSignal,
+  ): Promise<{ body: Buffer; contentType: string; truncated: boolean } | null> {
+    const query = new URLSearchParams({ id: componentId, username: identity.username, apiKey: identity.apiKey });
+    try {
+      return await this.#request(
+        `${this.server}/component/get?${query}`,
+        { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
+        signal,
+        async (res) => {
+          if (res.status === 404) {
+            await res.body?.cancel();
+            return null;
+          }
+          if (!res.ok) {
+            const body = await readJson(res);
+            if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
+              throw toApiError(body, res.status, identity.apiKey);
+            throw new FtrackUnavailableError("http", `ftrack component file answered HTTP ${res.status}`, res.status);
+          }
+          const contentType = res.headers.get("content-type") ?? "application/octet-stream";
+          const chunks: Uint8Array[] = [];
+          let length = 0;
+          if (Number(res.headers.get("content-length")) > maxBytes) {
+            await res.body?.cancel();
+            return { body: Buffer.alloc(0), contentType, truncated: true };
+          }
+          for await (const chunk of res.body ?? []) {
+            length += chunk.length;
+            if (length > maxBytes) {
+              await res.body?.cancel().catch(() => {});
+              return { body: Buffer.alloc(0), contentType, truncated: true };
+            }
+            chunks.push(chunk);
+          }
+          return { body: Buffer.concat(chunks, length), contentType, truncated: false };
+        },
+      );
+    } catch (error) {
+      countError(error);
+      throw error;
+    }
+  }
+
+  /** PUTs bytes to the upload URL ftrack handed out, with exactly the headers it returned. */
+  async upload(target: UploadTarget, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#request(
+        target.url,
+        { method: "PUT", headers: target.headers, body: bytes },
+        signal,
+        async (res) => {
+          await res.body?.cancel();
+          if (!res.ok)
+            throw new FtrackUnavailableError("http", `ftrack upload answered HTTP ${res.status}`, res.status);
+        },
+      );
+    } catch (error) {
+      countError(error);
+      throw error;
+    }
+  }
+
+  /**
+   * One HTTP exchange under the timeout; `read` consumes the response while the timeout still runs.
+   * fetch's own errors are replaced: their messages and causes may hold the URL.
+   */
+  async #request<T>(
+    url: string,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    read: (res: Response) => Promise<T>,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const res = await this.#fetch(url, { ...init, signal: combined, redirect: "follow" });
+      return await read(res);
+    } catch (error) {
+      if (error instanceof FtrackApiError || error instanceof FtrackUnavailableError) throw error;
+      if (signal?.aborted) throw abortError();
+      if (timeout.aborted) {
+        throw new FtrackUnavailableError("timeout", `ftrack did not answer within ${this.#timeoutMs} ms`);
+      }
+      throw new FtrackUnavailableError("network", `ftrack is unreachable${networkCode(error)}`);
+    }
+  }
+}
+
+/** The caller gave up; a fresh error so no URL travels with the original. */
+function abortError(): Error {
+  const error = new Error("The ftrack request was aborted");
+  error.name = "AbortError";
+  return error;
+}
+
+/** A short, URL-free hint such as " (ECONNREFUSED)". */
+function networkCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[A-Z_]+$/.test(code) ? ` (${code})` : "";
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(
+  body: { exception: string; content?: unknown; error_code?: unknown },
+  status: number,
+  apiKey: string,
+): FtrackApiError {
+  let message = typeof body.content === "string" ? body.content : body.exception;
+  // A server echoing the key back must not put it in our errors or logs.
+  if (apiKey) message = message.split(apiKey).join("[redacted]");
+  const code = typeof body.error_code === "string" ? body.error_code : null;
+  return new FtrackApiError(body.exception, message, code, status);
+}
+
+function countError(error: unknown): void {
+  if (error instanceof FtrackApiError) ftrackErrors.inc({ kind: errorKind(error.exception) });
+  else if (error instanceof FtrackUnavailableError) ftrackErrors.inc({ kind: unavailableKind(error) });
+  else ftrackErrors.inc({ kind: "aborted" });
+}
