@@ -3,20 +3,32 @@
  * /healthz, /readyz and /metrics. It talks to ftrack only through the client it is given.
  */
 import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Request } from "express";
-import type { Server } from "node:http";
+import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
+import { authenticate, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { createThumbnailRouter } from "./delivery/thumbnail.route.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
 import { formatError } from "./graphql/errors.js";
+import { graphqlLimits } from "./graphql/limits/index.js";
+import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
 import { buildGraphSchema } from "./graphql/schema.js";
+import { multipartErrorHandler } from "./graphql/upload.errors.js";
+import { corsAllowList } from "./http/cors.middleware.js";
+import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
+import { reenterRequestScope } from "./http/request-scope.middleware.js";
+import { securityHeaders } from "./http/security.middleware.js";
 import type { Logger } from "./observability/logger.js";
 import { scrubUrl } from "./observability/logger.js";
 import { registry } from "./observability/metrics.js";
+import { runInRequestScope } from "./observability/request-scope.js";
+import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
 export interface AppDeps {
@@ -40,17 +52,33 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
   }
 
+  const thumbnails = new ThumbnailService({
+    limits: config.upload,
+    logger,
+    // Cleanup after a failed upload runs on its own session, so a caller hanging up cannot stop it.
+    cleanupSession: (session) => ftrack.sessionFor(session.identity),
+  });
+
+  const limits = graphqlLimits<GraphContext>(config.limits);
   const apollo = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
+    ...limits.apollo,
+    logger,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Our own offline playground replaces Apollo's landing page, which loads from a CDN.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limits.plugin,
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders({ publicUrl: config.publicUrl, playgroundAssetsPath: PLAYGROUND_ASSETS_PATH }));
 
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);
@@ -69,8 +97,10 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
         "request",
       );
     });
-    next();
+    // Every log line written while serving this request carries its id.
+    runInRequestScope({ requestId }, next);
   });
+  app.use(corsAllowList(config.corsOrigins));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -99,17 +129,32 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     }),
   );
 
+  if (config.playground) app.use(createPlaygroundRouter({ endpointPath: "/graphql" }));
+
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    // Who the request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
+    authenticate({ auth: config.auth, ftrack }),
+    // Multipart uploads (CSRF: Apollo still requires a preflight header on these). One byte over the
+    // limit lets the domain see and report THUMBNAIL_TOO_LARGE itself.
+    ...limits.beforeBody,
+    graphqlUploadExpress({ maxFileSize: config.upload.maxBytes + 1, maxFiles: 1, ...limits.multipart }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    reenterRequestScope(),
+    ...limits.afterBody,
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         requestId: res.locals.requestId as string,
-        ftrack: ftrack.sessionFor(ftrack.serviceIdentity, { batching: config.ftrack.batching }),
+        ftrack: ftrack.sessionFor(identityOf(res), { batching: config.ftrack.batching }),
         urls: signer,
+        thumbnails,
       }),
     }),
+    limits.bodyErrors,
+    multipartErrorHandler(config.upload.maxBytes),
   );
+  app.use(notFoundHandler());
+  app.use(lastResortErrorHandler(logger));
 
   return { app, apollo, signer };
 }

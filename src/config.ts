@@ -52,6 +52,43 @@ export interface UploadConfig {
   acceptedTypes: ImageFormat[];
 }
 
+/**
+ * Who a GraphQL request acts as (src/auth/). none: the service user for everyone; jwt: the user a
+ * verified bearer token names, with the service key; ftrack-key: the caller's own ftrack-user and
+ * ftrack-api-key headers.
+ */
+export type AuthMode = "none" | "jwt" | "ftrack-key";
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** jwt: keys from this JWKS URL (asymmetric algorithms)... */
+  jwksUrl?: string;
+  /** ...or this shared HS256 secret; exactly one of the two. */
+  jwtSecret?: string;
+  issuer?: string;
+  audience?: string;
+  /** The claim holding the ftrack username. */
+  usernameClaim: string;
+}
+
+/** Abuse limits of /graphql, all checked before anything runs (src/graphql/limits/). */
+export interface GraphqlLimitsConfig {
+  maxDepth: number;
+  /** Cost budget: every field costs 1; a connection multiplies its selection by its page size. */
+  maxComplexity: number;
+  maxAliases: number;
+  /** Operations in one HTTP request; 1 turns batching off. */
+  maxOperations: number;
+  maxVariablesBytes: number;
+  /** JSON bodies, and each non-file field of a multipart request. */
+  maxBodyBytes: number;
+  /** Lexical tokens of a document: bounds parse and validation work. */
+  maxTokens: number;
+  /** Run only the operations listed in persistedQueriesManifest. */
+  persistedQueriesOnly: boolean;
+  persistedQueriesManifest?: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -63,6 +100,10 @@ export interface Config {
   emulator: EmulatorConfig;
   thumbnails: ThumbnailConfig;
   upload: UploadConfig;
+  limits: GraphqlLimitsConfig;
+  /** Origins allowed to call this service from a browser; empty: same origin only, "*": any. */
+  corsOrigins: string[];
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +150,59 @@ function url(name: string, raw: string): string {
   } catch {
     throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
   }
+}
+
+const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
+
+function authConfig(env: Env, realServer: boolean): AuthConfig {
+  const raw = env.AUTH_MODE?.trim();
+  // Against a real ftrack server, acting as the service user for everyone must be chosen explicitly.
+  if (!raw && realServer) {
+    throw new ConfigError("FTRACK_SERVER is set: set AUTH_MODE to jwt, ftrack-key or none");
+  }
+  const [mode] = oneOf("AUTH_MODE", [raw || "none"], AUTH_MODES);
+  const jwksUrl = env.AUTH_JWKS_URL ? url("AUTH_JWKS_URL", env.AUTH_JWKS_URL) : undefined;
+  const jwtSecret = env.AUTH_JWT_SECRET || undefined;
+  if (mode === "jwt") {
+    if (!jwksUrl === !jwtSecret) {
+      throw new ConfigError("AUTH_MODE=jwt needs exactly one of AUTH_JWKS_URL or AUTH_JWT_SECRET");
+    }
+    // HS256 with a short secret can be brute-forced offline from any token.
+    if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
+      throw new ConfigError("AUTH_JWT_SECRET must be at least 32 bytes");
+    }
+  }
+  const usernameClaim = env.AUTH_USERNAME_CLAIM?.trim() || "sub";
+  return {
+    mode,
+    jwksUrl,
+    jwtSecret,
+    issuer: env.AUTH_JWT_ISSUER || undefined,
+    audience: env.AUTH_JWT_AUDIENCE || undefined,
+    usernameClaim,
+  };
+}
+
+function limitsConfig(env: Env): GraphqlLimitsConfig {
+  const persistedQueriesOnly = bool(env, "PERSISTED_QUERIES_ONLY", false);
+  const persistedQueriesManifest = env.PERSISTED_QUERIES_MANIFEST || undefined;
+  if (persistedQueriesOnly && !persistedQueriesManifest) {
+    // Any client can register any query through APQ, so "only persisted" needs a fixed list.
+    throw new ConfigError(
+      "PERSISTED_QUERIES_ONLY=true needs PERSISTED_QUERIES_MANIFEST (the allowed operations)",
+    );
+  }
+  return {
+    maxDepth: int(env, "GRAPHQL_MAX_DEPTH", 10, 1),
+    maxComplexity: int(env, "GRAPHQL_MAX_COMPLEXITY", 10_000, 1),
+    maxAliases: int(env, "GRAPHQL_MAX_ALIASES", 30, 0),
+    maxOperations: int(env, "GRAPHQL_MAX_OPERATIONS", 1, 1, 100),
+    maxVariablesBytes: int(env, "GRAPHQL_MAX_VARIABLES_BYTES", 64 * 1024, 2),
+    maxBodyBytes: int(env, "GRAPHQL_MAX_BODY_BYTES", 1024 * 1024, 1024),
+    maxTokens: int(env, "GRAPHQL_MAX_TOKENS", 10_000, 100),
+    persistedQueriesOnly,
+    persistedQueriesManifest,
+  };
 }
 
 export function randomSecret(): string {
@@ -174,5 +268,10 @@ export function loadConfig(env: Env = process.env): Config {
         ["jpeg", "png", "gif", "webp"] as const,
       ),
     },
+    auth: authConfig(env, server !== undefined),
+    limits: limitsConfig(env),
+    corsOrigins: list(env, "CORS_ORIGINS", []).map((origin) =>
+      origin === "*" ? origin : url("CORS_ORIGINS", origin),
+    ),
   };
 }

@@ -21,13 +21,23 @@ export interface RunningService {
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
   const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection });
   const httpServer = createServer();
-  const { app, apollo } = await createApp({ config, ftrack, logger, httpServer });
-  httpServer.on("request", app);
+  // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
+  // Nobody can reach the server before this function returns its URL, so no request is missed.
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const publicUrl = new URL(config.publicUrl).port === "0" ? `http://localhost:${port}` : config.publicUrl;
+  let created: Awaited<ReturnType<typeof createApp>>;
+  try {
+    created = await createApp({ config: { ...config, publicUrl }, ftrack, logger, httpServer });
+  } catch (error) {
+    httpServer.close();
+    throw error;
+  }
+  const { app, apollo } = created;
+  httpServer.on("request", app);
   return {
     url: `http://localhost:${port}`,
     port,

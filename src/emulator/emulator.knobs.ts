@@ -12,6 +12,8 @@ export interface EmulatorKnobs {
   /** Probability (0..1) that a request fails with failureMode. */
   failureRate: number;
   failureMode: FailureMode;
+  /** Test hook: sees every POST /api batch as received (e.g. to check the query expressions). */
+  onOperations?: (operations: readonly unknown[]) => void;
 }
 
 export interface FailureRule {

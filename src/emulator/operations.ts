@@ -4,9 +4,11 @@
  */
 
 import { validationError } from "./emulator.errors.js";
+import { type Access, accessFor, assertAllowed, visibleReader } from "./emulator.permissions.js";
 import { decodeEntityData, encodeResult } from "./encoder.js";
 import { entityRow, runQuery } from "./query-evaluator.js";
 import { concreteTypes, createDefaults, getSchema, resolveType, SCHEMAS, schemaHash } from "./schemas.js";
+import { DEMO_ROLES } from "./seed.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredEntity } from "./store.types.js";
 import type { UploadRegistry } from "./upload.registry.js";
@@ -25,17 +27,22 @@ export interface BatchContext {
 type Operation = Record<string, unknown>;
 
 export function executeBatch(operations: unknown[], context: BatchContext): unknown[] {
-  return context.store.transaction(() => operations.map((op, index) => executeOperation(op, index, context)));
+  // The acting user's permissions (emulator.permissions.ts) apply to every operation of the batch.
+  const access = accessFor(context.user, DEMO_ROLES);
+  return context.store.transaction(() =>
+    operations.map((op, index) => executeOperation(op, index, context, access)),
+  );
 }
 
-function executeOperation(raw: unknown, index: number, context: BatchContext): unknown {
+function executeOperation(raw: unknown, index: number, context: BatchContext, access: Access): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     throw validationError(`Operation ${index} is not an object.`);
   }
   const op = raw as Operation;
+  assertAllowed(op, access, context.store);
   switch (op.action) {
     case "query":
-      return query(op, context);
+      return query(op, context, access);
     case "create":
       return create(op, context);
     case "update":
@@ -66,8 +73,9 @@ function requireString(op: Operation, name: string): string {
   return value;
 }
 
-function query(op: Operation, { store, denormalize }: BatchContext) {
-  const { data, next } = runQuery(requireString(op, "expression"), store);
+function query(op: Operation, { store, denormalize }: BatchContext, access: Access) {
+  // Read through the user's view: entities of projects they cannot see do not exist for them.
+  const { data, next } = runQuery(requireString(op, "expression"), visibleReader(store, access));
   return {
     action: "query",
     data: encodeResult(data, { denormalize }),

@@ -8,9 +8,15 @@
  * Personal API keys: each seeded user (not the API user) may authenticate as themself only with the
  * key `<username>-demo-key` (e.g. "alice.anders-demo-key"), listed in `DEMO.users.*.apiKey`.
  * The server's API key (EMULATOR_API_KEY) may act as any existing user.
+ *
+ * Permission roles (emulator.permissions.ts), by acting user, whichever key authenticates them:
+ * - carol.chen sees only project Borealis: Aurora's entities are absent from her queries.
+ * - dave.diaz may read everything but write nothing: every write answers PermissionError.
+ * - alice, bob and the API user may do anything. `DEMO.users.*.role` lists them.
  */
 import { createHash } from "node:crypto";
 import { findUser } from "./emulator.auth.js";
+import type { Role } from "./emulator.permissions.js";
 import { OBJECT_TYPE_IDS, OBJECT_TYPES } from "./schemas.js";
 import { renderLabelImage } from "./seed-images.js";
 import type { EmulatorStore } from "./store.js";
@@ -37,14 +43,34 @@ interface UserSpec {
   first: string;
   last: string;
   thumbnail: boolean;
+  role?: Role;
 }
 
 const USERS: UserSpec[] = [
   { key: "alice", username: "alice.anders", first: "Alice", last: "Anders", thumbnail: true },
   { key: "bob", username: "bob.berg", first: "Bob", last: "Berg", thumbnail: true },
-  { key: "carol", username: "carol.chen", first: "Carol", last: "Chen", thumbnail: true },
-  { key: "dave", username: "dave.diaz", first: "Dave", last: "Diaz", thumbnail: false },
+  {
+    key: "carol",
+    username: "carol.chen",
+    first: "Carol",
+    last: "Chen",
+    thumbnail: true,
+    role: { projectIds: [demoId("context:borealis")] },
+  },
+  {
+    key: "dave",
+    username: "dave.diaz",
+    first: "Dave",
+    last: "Diaz",
+    thumbnail: false,
+    role: { readOnly: true },
+  },
 ];
+
+/** Permission roles by username (see the header). */
+export const DEMO_ROLES: Readonly<Record<string, Role>> = Object.fromEntries(
+  USERS.filter((u) => u.role).map((u) => [u.username, u.role!]),
+);
 
 const SHOT_TASKS = [
   { name: "Compositing", user: "alice" },
@@ -99,11 +125,12 @@ export const DEMO = {
         username: u.username,
         apiKey: personalApiKey(u.username),
         hasThumbnail: u.thumbnail,
+        role: u.role ?? {},
       },
     ]),
   ) as Record<
     "alice" | "bob" | "carol" | "dave",
-    { id: string; username: string; apiKey: string; hasThumbnail: boolean }
+    { id: string; username: string; apiKey: string; hasThumbnail: boolean; role: Role }
   >,
   userWithoutThumbnail: {
     id: userId("dave.diaz"),

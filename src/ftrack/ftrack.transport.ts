@@ -193,11 +193,17 @@ export class FtrackTransport {
     identity: FtrackIdentity,
     signal?: AbortSignal,
   ): Promise<{ body: Buffer; contentType: string; truncated: boolean } | null> {
-    const query = new URLSearchParams({ id: componentId, username: identity.username, apiKey: identity.apiKey });
+    const query = new URLSearchParams({
+      id: componentId,
+      username: identity.username,
+      apiKey: identity.apiKey,
+    });
     try {
       return await this.#request(
         `${this.server}/component/get?${query}`,
-        { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
+        // Credentials in the query only: ftrack may redirect to its file storage, and fetch would
+        // forward custom headers (the key) to that other host; the redirect target gets no query.
+        { method: "GET" },
         signal,
         async (res) => {
           if (res.status === 404) {
@@ -208,7 +214,11 @@ export class FtrackTransport {
             const body = await readJson(res);
             if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
               throw toApiError(body, res.status, identity.apiKey);
-            throw new FtrackUnavailableError("http", `ftrack component file answered HTTP ${res.status}`, res.status);
+            throw new FtrackUnavailableError(
+              "http",
+              `ftrack component file answered HTTP ${res.status}`,
+              res.status,
+            );
           }
           const contentType = res.headers.get("content-type") ?? "application/octet-stream";
           const chunks: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
+import type { ThumbnailService } from "../thumbnails/thumbnail.service.js";
 import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
 
 /** What every resolver gets: one ftrack session (loaders, batcher) per request, and the URL signer. */
@@ -6,4 +7,6 @@ export interface GraphContext {
   requestId: string;
   ftrack: FtrackSession;
   urls: ThumbnailUrlSigner;
+  /** Thumbnail mutations (set, upload, copy, clear); shared, stateless between requests. */
+  thumbnails: ThumbnailService;
 }

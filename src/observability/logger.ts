@@ -1,5 +1,6 @@
 /** The service's pino logger. Secrets are redacted here, once, for every caller. */
 import { pino } from "pino";
+import { currentRequestScope } from "./request-scope.js";
 
 const REDACT = [
   "req.headers.authorization",
@@ -8,6 +9,12 @@ const REDACT = [
   "apiKey",
   "ftrackApiKey",
   "token",
+  "*.apiKey",
+  "*.token",
+  "*.authorization",
+  'headers["ftrack-api-key"]',
+  "headers.authorization",
+  "headers.cookie",
 ];
 
 /** Removes credentials and signatures from a URL before it is logged. */
@@ -16,7 +23,15 @@ export function scrubUrl(url: string): string {
 }
 
 export function createLogger(level = process.env.LOG_LEVEL || "info", destination?: pino.DestinationStream) {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: "[redacted]" },
+      // The current request's id on every line logged while serving it (unless the line names one).
+      mixin: (merge) => (("requestId" in merge) ? {} : { ...currentRequestScope() }),
+    },
+    destination,
+  );
 }
 
 export type Logger = pino.Logger;

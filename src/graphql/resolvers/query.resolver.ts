@@ -14,8 +14,8 @@ import {
 } from "../types/connections.types.js";
 import { Context, type TypedContext } from "../types/context.type.js";
 import { Project } from "../types/project.type.js";
-import { ThumbnailableType } from "../types/thumbnailable-type.enum.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
+import { ThumbnailableType } from "../types/thumbnailable-type.enum.js";
 import {
   AssetBuild,
   Episode,
@@ -29,75 +29,87 @@ import { User } from "../types/user.type.js";
 
 const ById = () => ID;
 
+// Reads treat an id that cannot name an entity (not an ftrack id) like one that names none: the
+// answer is null (or an empty list), never an error, so clients handle one case. Mutations differ.
+const BY_ID = {
+  description:
+    "An ftrack id. An id that names no entity of this type (missing, of another type, or not an ftrack " +
+    "id at all) answers null, not an error.",
+};
+const FILTER_ID = (what: string) => ({
+  nullable: true,
+  description: `Only objects ${what}. An id that names nothing (or is not an ftrack id) gives an empty list.`,
+});
+
 @Resolver()
 export class QueryResolver {
   @Query(() => Thumbnailable, { nullable: true, description: "Any thumbnailable entity by its type and id." })
   thumbnailable(
     @Arg("type", () => ThumbnailableType) type: ThumbnailableType,
-    @Arg("id", ById) id: string,
+    @Arg("id", ById, BY_ID) id: string,
     @Ctx() ctx: GraphContext,
   ): Promise<Thumbnailable | null> {
     return loadThumbnailable(ctx.ftrack, type, id);
   }
 
   @Query(() => Context, { nullable: true, description: "A project or any object under one, by id." })
-  async context(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext): Promise<Context | null> {
+  async context(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext): Promise<Context | null> {
     const record = await ctx.ftrack.context(id);
     return record && toContext(record);
   }
 
   @Query(() => Project, { nullable: true })
-  project(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  project(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.PROJECT, id) as Promise<Project | null>;
   }
 
   @Query(() => Task, { nullable: true })
-  task(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  task(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.TASK, id) as Promise<Task | null>;
   }
 
   @Query(() => Shot, { nullable: true })
-  shot(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  shot(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.SHOT, id) as Promise<Shot | null>;
   }
 
   @Query(() => Sequence, { nullable: true })
-  sequence(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  sequence(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.SEQUENCE, id) as Promise<Sequence | null>;
   }
 
   @Query(() => Episode, { nullable: true })
-  episode(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  episode(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.EPISODE, id) as Promise<Episode | null>;
   }
 
   @Query(() => AssetBuild, { nullable: true })
-  assetBuild(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  assetBuild(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_BUILD, id) as Promise<AssetBuild | null>;
   }
 
   @Query(() => Folder, { nullable: true })
-  folder(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  folder(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.FOLDER, id) as Promise<Folder | null>;
   }
 
   @Query(() => Milestone, { nullable: true })
-  milestone(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  milestone(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.MILESTONE, id) as Promise<Milestone | null>;
   }
 
   @Query(() => AssetVersion, { nullable: true })
-  assetVersion(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  assetVersion(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_VERSION, id) as Promise<AssetVersion | null>;
   }
 
   @Query(() => User, { nullable: true })
-  user(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext) {
+  user(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
     return loadThumbnailable(ctx.ftrack, ThumbnailableType.USER, id) as Promise<User | null>;
   }
 
   @Query(() => Asset, { nullable: true })
-  async asset(@Arg("id", ById) id: string, @Ctx() ctx: GraphContext): Promise<Asset | null> {
+  async asset(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext): Promise<Asset | null> {
     const record = await ctx.ftrack.asset(id);
     return record && toAsset(record);
   }
@@ -114,12 +126,13 @@ export class QueryResolver {
   }
 
   @Query(() => TypedContextConnection, {
-    description: "Objects under a project (any depth) or directly under a parent, optionally of one object type.",
+    description:
+      "Objects under a project (any depth) or directly under a parent, optionally of one object type.",
   })
   async contexts(
     @Ctx() ctx: GraphContext,
-    @Arg("projectId", () => ID, { nullable: true }) projectId?: string,
-    @Arg("parentId", () => ID, { nullable: true }) parentId?: string,
+    @Arg("projectId", () => ID, FILTER_ID("in this project (any depth)")) projectId?: string,
+    @Arg("parentId", () => ID, FILTER_ID("directly under this parent")) parentId?: string,
     @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot"' }) objectType?: string,
     @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
@@ -135,11 +148,13 @@ export class QueryResolver {
     return toPage(page, (record) => toContext(record) as TypedContext);
   }
 
-  @Query(() => TaskConnection, { description: "Tasks under a project (any depth) or directly under a parent." })
+  @Query(() => TaskConnection, {
+    description: "Tasks under a project (any depth) or directly under a parent.",
+  })
   async tasks(
     @Ctx() ctx: GraphContext,
-    @Arg("projectId", () => ID, { nullable: true }) projectId?: string,
-    @Arg("parentId", () => ID, { nullable: true }) parentId?: string,
+    @Arg("projectId", () => ID, FILTER_ID("in this project (any depth)")) projectId?: string,
+    @Arg("parentId", () => ID, FILTER_ID("directly under this parent")) parentId?: string,
     @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
@@ -157,8 +172,8 @@ export class QueryResolver {
   @Query(() => AssetVersionConnection, { description: "Versions of an asset or of a task, lowest first." })
   async assetVersions(
     @Ctx() ctx: GraphContext,
-    @Arg("assetId", () => ID, { nullable: true }) assetId?: string,
-    @Arg("taskId", () => ID, { nullable: true }) taskId?: string,
+    @Arg("assetId", () => ID, FILTER_ID("of this asset")) assetId?: string,
+    @Arg("taskId", () => ID, FILTER_ID("published from this task")) taskId?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<AssetVersionConnection> {

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
 import { DEFAULT_THUMBNAIL_SIZE } from "./thumbnailable.resolver.js";
 
 @Resolver(() => Thumbnail)
 export class ThumbnailResolver {
+  @Directive(PRIVATE_URL_CACHE_HINT)
   @FieldResolver(() => String, { description: "Signed, expiring URL of the image scaled to fit size x size." })
   url(
     @Root() thumbnail: Thumbnail,
@@ -14,6 +16,7 @@ export class ThumbnailResolver {
     return ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE);
   }
 
+  @Directive(PRIVATE_URL_CACHE_HINT)
   @FieldResolver(() => String, {
     description: 'A ready `srcset` attribute value: "<url> 100w, <url> 300w, ..." for the given sizes.',
   })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
@@ -20,6 +21,8 @@ export class ThumbnailableResolver {
     });
   }
 
+  // Signed URLs are bearer links that expire: responses carrying one are private and short-lived.
+  @Directive(PRIVATE_URL_CACHE_HINT)
   @FieldResolver(() => String, {
     nullable: true,
     description:

@@ -1,6 +1,10 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { ENTITY_CACHE_HINT } from "../federation/cache-control.directive.js";
+import { ENTITY_KEY } from "../federation/entity-key.js";
 import { Thumbnailable } from "./thumbnailable.type.js";
 
+@Directive(ENTITY_KEY)
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType("AssetVersion", { implements: [Thumbnailable] })
 export class AssetVersion extends Thumbnailable {
   @Field(() => Int)

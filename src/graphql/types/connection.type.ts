@@ -1,5 +1,7 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../federation/cache-control.directive.js";
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType("PageInfo")
 export class PageInfo {
   @Field(() => Boolean)

@@ -1,5 +1,7 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { ENTITY_CACHE_HINT } from "../federation/cache-control.directive.js";
 
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType("Thumbnail", { description: "The image component an entity uses as its thumbnail." })
 export class Thumbnail {
   @Field(() => ID, { description: "ftrack id of the FileComponent." })

@@ -1,0 +1,101 @@
+/**
+ * Two load generators with one result shape: autocannon for HTTP routes of the service, and a
+ * bounded concurrent loop for in-process clients (the @ftrack/api session), timed with performance.now().
+ */
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  /** Completed requests (or calls) in the measured window. */
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Connection errors, timeouts and non-2xx answers: any is a failed run. */
+  errors: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  /** Runs between the warm-up and the measured window (e.g. to reset the emulator's counters). */
+  afterWarmup?: () => Promise<unknown>;
+}
+
+export interface HttpTarget {
+  url: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  /** Path of each request, when it changes per request (e.g. rotating through many URLs). */
+  nextPath?: () => string;
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Warms up with a few requests per connection, then loads the target for `seconds`. */
+export async function cannon(target: HttpTarget, { connections, seconds, afterWarmup }: LoadOptions): Promise<LoadResult> {
+  const { url, method = "GET", headers, body, nextPath } = target;
+  const base: autocannon.Options = {
+    url,
+    connections,
+    method,
+    headers,
+    body,
+    requests: nextPath ? [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] : undefined,
+  };
+  await run({ ...base, amount: connections * 3 });
+  await afterWarmup?.();
+  const r = await run({ ...base, duration: seconds });
+  return {
+    requests: r.requests.total,
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+/** Runs `task` from `connections` concurrent workers for `seconds` (after a short warm-up). */
+export async function loop(
+  task: () => Promise<unknown>,
+  { connections, seconds, afterWarmup }: LoadOptions,
+): Promise<LoadResult> {
+  const workers = (until: number, latencies: number[], failures: { n: number }) =>
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        try {
+          await task();
+          latencies.push(performance.now() - start);
+        } catch {
+          failures.n++;
+        }
+      }
+    });
+  await Promise.all(workers(performance.now() + 300, [], { n: 0 }));
+  await afterWarmup?.();
+
+  const latencies: number[] = [];
+  const failures = { n: 0 };
+  const start = performance.now();
+  await Promise.all(workers(start + seconds * 1000, latencies, failures));
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    errors: failures.n,
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}

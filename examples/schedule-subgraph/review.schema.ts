@@ -1,0 +1,60 @@
+/**
+ * An example "reviews" subgraph (the schedule team's second service): `Thumbnailable
+ * @interfaceObject` adds `reviewState` to every Thumbnailable (Project, Shot, AssetVersion, User, ...)
+ * without listing the implementations, which the thumbnail service owns.
+ *
+ * Why not in the schedule subgraph: federation forbids a subgraph that declares an interface as
+ * @interfaceObject to define any of its implementations, and the schedule defines Task.
+ */
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { type GraphQLSchema, parse } from "graphql";
+import type { ScheduleStore } from "./schedule.store.js";
+
+export const reviewTypeDefs = parse(/* GraphQL */ `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@interfaceObject"])
+
+  directive @cacheControl(
+    maxAge: Int
+    scope: CacheControlScope
+    inheritMaxAge: Boolean
+  ) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+
+  enum CacheControlScope {
+    PUBLIC
+    PRIVATE
+  }
+
+  "Any Thumbnailable of the thumbnail service, seen from reviews."
+  type Thumbnailable @key(fields: "id") @interfaceObject @cacheControl(maxAge: 30) {
+    id: ID!
+    "Where the entity's latest look stands in review."
+    reviewState: ReviewState!
+  }
+
+  enum ReviewState {
+    NOT_REVIEWED
+    NEEDS_CHANGES
+    APPROVED
+  }
+
+  type Query {
+    "Ids of entities with a given review state (resolve them through the gateway)."
+    reviewed(state: ReviewState!): [Thumbnailable!]!
+  }
+`);
+
+export function buildReviewSchema(store: ScheduleStore): GraphQLSchema {
+  const entity = (id: string) => ({ id, reviewState: store.reviewState(id) });
+  return buildSubgraphSchema({
+    typeDefs: reviewTypeDefs,
+    resolvers: {
+      Query: {
+        reviewed: (_root: unknown, args: { state: string }) => store.withReviewState(args.state).map(entity),
+      },
+      Thumbnailable: {
+        __resolveReference: (reference: { id: string }) => entity(reference.id),
+      },
+    },
+  });
+}

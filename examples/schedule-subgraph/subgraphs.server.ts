@@ -1,0 +1,37 @@
+/** Serves the example subgraphs (schedule, reviews) over HTTP, each on its own port, sharing one store. */
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import type { GraphQLSchema } from "graphql";
+import { buildReviewSchema } from "./review.schema.js";
+import { buildScheduleSchema } from "./schedule.schema.js";
+import { type ScheduleSeed, ScheduleStore } from "./schedule.store.js";
+
+export interface RunningSubgraph {
+  name: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4002/graphql. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ExampleSubgraphsOptions {
+  /** Port of the schedule subgraph; reviews listens on the next one. 0 (default): free ports. */
+  port?: number;
+  host?: string;
+  seed?: ScheduleSeed;
+}
+
+async function serve(name: string, schema: GraphQLSchema, port: number, host: string): Promise<RunningSubgraph> {
+  const server = new ApolloServer({ schema, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  const { url } = await startStandaloneServer(server, { listen: { port, host } });
+  return { name, url: new URL("/graphql", url).href, close: () => server.stop() };
+}
+
+export async function startExampleSubgraphs(options: ExampleSubgraphsOptions = {}): Promise<RunningSubgraph[]> {
+  const store = new ScheduleStore(options.seed);
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  const schedule = await serve("schedule", buildScheduleSchema(store), port, host);
+  const reviews = await serve("reviews", buildReviewSchema(store), port === 0 ? 0 : port + 1, host);
+  return [schedule, reviews];
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run gateway`: the federated picture in one command. Starts the embedded ftrack-compatible
+ * server (in memory, demo studio), this service as a subgraph, the example schedule and reviews
+ * subgraphs (examples/schedule-subgraph) and a studio gateway composed over all three
+ * (examples/studio-gateway).
+ *
+ * Ports: the service on PORT (4000), schedule and reviews on SCHEDULE_PORT and the next (4002, 4003),
+ * the gateway on GATEWAY_PORT (4100); the embedded ftrack server on a free port.
+ */
+import "reflect-metadata";
+import { startExampleSubgraphs } from "../examples/schedule-subgraph/subgraphs.server.js";
+import { startStudioGateway } from "../examples/studio-gateway/studio.gateway.js";
+import { ConfigError, loadConfig } from "../src/config.js";
+import { DEMO, startEmulator } from "../src/emulator/index.js";
+import { createLogger } from "../src/observability/logger.js";
+import { startService } from "../src/service.js";
+
+const portOf = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const emulator = await startEmulator({ port: 0, dataDir: ":memory:" });
+  const service = await startService(
+    config,
+    { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey },
+    logger,
+  );
+  const examples = await startExampleSubgraphs({
+    port: portOf("SCHEDULE_PORT", 4002),
+    host: config.host,
+    seed: {
+      tasks: {
+        [DEMO.task.id]: { dueDate: "2031-03-14", status: "IN_PROGRESS" },
+        [DEMO.taskWithoutThumbnail.id]: { dueDate: "2031-03-21", status: "NOT_STARTED" },
+      },
+      reviews: {
+        [DEMO.task.id]: "NEEDS_CHANGES",
+        [DEMO.shot.id]: "APPROVED",
+        [DEMO.projects.aurora.id]: "APPROVED",
+      },
+    },
+  });
+  const gateway = await startStudioGateway({
+    port: portOf("GATEWAY_PORT", 4100),
+    host: config.host,
+    subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
+  });
+
+  console.log(`
+studio gateway     ${gateway.url.replace("127.0.0.1", "localhost")}
+  thumbnails       ${service.url}/graphql   (this service; embedded ftrack at ${emulator.url})
+${examples.map((subgraph) => `  ${subgraph.name.padEnd(16)} ${subgraph.url}   (examples/schedule-subgraph)`).join("\n")}
+
+Try, through the gateway:
+  curl -s ${gateway.url} -H 'content-type: application/json' \\
+    -d '{"query":"{ tasksDue(before: \\"2031-12-31\\") { dueDate status name thumbnailUrl(size: 100) reviewState } }"}'
+  curl -s ${gateway.url} -H 'content-type: application/json' \\
+    -d '{"query":"{ project(id: \\"${DEMO.projects.aurora.id}\\") { name reviewState children { nodes { name reviewState thumbnailUrl } } } }"}'
+`);
+
+  const stop = async () => {
+    for (const close of [gateway.close, ...examples.map((s) => s.close), service.close, emulator.close]) {
+      await close().catch((error: unknown) => console.error(error));
+    }
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * Express glue: resolves the caller's identity before the GraphQL request is parsed or run (an
+ * unauthenticated upload is refused before its bytes are read), and answers 401 in GraphQL's error
+ * shape. The identity travels to the GraphQL context in res.locals.
+ */
+import type { NextFunction, Request, Response } from "express";
+import { GraphQLError } from "graphql";
+import type { FtrackIdentity } from "../ftrack/ftrack.types.js";
+import { AuthError } from "./auth.errors.js";
+import { createIdentityResolver, type IdentityResolverDeps } from "./identity.resolver.js";
+
+const IDENTITY = "ftrackIdentity";
+
+/** The /graphql middleware for the configured AUTH_MODE. */
+export function authenticate(deps: IdentityResolverDeps) {
+  const resolve = createIdentityResolver(deps);
+  const challenge = deps.auth.mode === "jwt" ? "Bearer" : undefined;
+  return async (req: Request, res: Response, next: NextFunction) => {
+    // CORS preflights carry no credentials; they reach no resolver (identityOf refuses them there).
+    if (req.method === "OPTIONS") return next();
+    try {
+      res.locals[IDENTITY] = await resolve(req.headers);
+    } catch (error) {
+      if (!(error instanceof AuthError)) return next(error);
+      // An unread body (an upload) is discarded by Node once the answer is sent.
+      if (error.status === 401 && challenge) res.setHeader("WWW-Authenticate", challenge);
+      res
+        .status(error.status)
+        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      return;
+    }
+    next();
+  };
+}
+
+/** The identity requireIdentity() found. Never falls back to the service user. */
+export function identityOf(res: Response): FtrackIdentity {
+  const identity = res.locals[IDENTITY] as FtrackIdentity | undefined;
+  if (!identity) {
+    throw new GraphQLError("No identity was established for this request.", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  return identity;
+}

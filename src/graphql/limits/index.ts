@@ -1,0 +1,51 @@
+/**
+ * Everything that bounds what one request to /graphql may ask, assembled from the config for
+ * app.ts: Apollo options and plugin, Express middleware around the body parsers, the error handler
+ * of the parsers. See the README's "Limits" section for the codes.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { GraphqlLimitsConfig } from "../../config.js";
+import { queryLimitsPlugin } from "./limits.plugin.js";
+import { loadManifest, manifestCache, requirePersistedOperations } from "./persisted-operations.js";
+import { bodyErrorHandler, requestShapeLimits, requireGraphqlContentType } from "./request-body.middleware.js";
+
+export { LIMIT_CODES } from "./limit.errors.js";
+
+export interface GraphqlLimits<T extends object> {
+  /** Spread into the ApolloServer options. */
+  apollo: {
+    parseOptions: { maxTokens: number };
+    allowBatchedHttpRequests: boolean;
+    persistedQueries?: { cache: ReturnType<typeof manifestCache>; ttl: null };
+  };
+  plugin: ApolloServerPlugin<T>;
+  /** Before the body parsers. */
+  beforeBody: RequestHandler[];
+  /** Options for graphqlUploadExpress: the non-file fields' limit. */
+  multipart: { maxFieldSize: number };
+  /** After the body parsers, before Apollo. */
+  afterBody: RequestHandler[];
+  /** Error handler for the body parsers' errors, right after Apollo's middleware. */
+  bodyErrors: ErrorRequestHandler;
+}
+
+export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): GraphqlLimits<T> {
+  const manifest =
+    limits.persistedQueriesOnly && limits.persistedQueriesManifest
+      ? loadManifest(limits.persistedQueriesManifest)
+      : undefined;
+  return {
+    apollo: {
+      parseOptions: { maxTokens: limits.maxTokens },
+      allowBatchedHttpRequests: limits.maxOperations > 1,
+      // Default (no manifest): Apollo's APQ on its bounded in-memory cache.
+      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest), ttl: null } } : {}),
+    },
+    plugin: queryLimitsPlugin<T>(limits),
+    beforeBody: [requireGraphqlContentType()],
+    multipart: { maxFieldSize: limits.maxBodyBytes },
+    afterBody: [requestShapeLimits(limits), ...(manifest ? [requirePersistedOperations(manifest)] : [])],
+    bodyErrors: bodyErrorHandler(limits),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The GraphQL playground: Altair, served from this service's installed files (no CDN: studio
+ * networks are often offline). A browser's GET /graphql (Accept: text/html, no `query`) gets the
+ * IDE; everything else on /graphql falls through to Apollo. The IDE's own files live under
+ * /playground/. Disabled with PLAYGROUND=false.
+ */
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { altairExpress, type ExpressRenderOptions } from "altair-express-middleware";
+import { type Request, type Response, Router } from "express";
+
+/** Where the IDE's scripts, styles, fonts and sandbox frame are served from. */
+export const PLAYGROUND_ASSETS_PATH = "/playground";
+
+export interface PlaygroundOptions {
+  /** The GraphQL endpoint's path on this origin, e.g. "/graphql". */
+  endpointPath: string;
+}
+
+const INITIAL_QUERY = `# Uploads: declare a variable of type Upload, then pick its file under "Variables" (Add files).
+# mutation Upload($file: Upload!) {
+#   uploadThumbnail(target: { type: PROJECT, id: "<project id>" }, file: $file) { id thumbnailUrl }
+# }
+
+query Projects {
+  projects(first: 20) {
+    nodes {
+      id
+      name
+      fullName
+      thumbnailUrl(size: 300)
+    }
+  }
+}
+`;
+
+// altair-express-middleware renders its page only at its own mount point; the same render function
+// comes from its altair-static dependency, loaded from there so both use one copy.
+const requireFromAltair = createRequire(createRequire(import.meta.url).resolve("altair-express-middleware"));
+const { renderAltair } = requireFromAltair("altair-static") as {
+  renderAltair: (options: ExpressRenderOptions) => string;
+};
+
+/**
+ * Same-origin only: the page may load nothing and talk to nothing outside this service. Altair's
+ * components set inline styles, hence 'unsafe-inline' for styles only; scripts need the nonce.
+ */
+export function playgroundCsp(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join("; ");
+}
+
+function cspNonceFor(res: Response): string {
+  const nonce = randomBytes(16).toString("base64");
+  res.setHeader("Content-Security-Policy", playgroundCsp(nonce));
+  res.setHeader("Cache-Control", "no-store");
+  return nonce;
+}
+
+/** True for a browser opening the endpoint: GET, no operation in the URL, HTML preferred to JSON. */
+export function wantsPlayground(req: Request): boolean {
+  return (
+    req.method === "GET" &&
+    req.query.query === undefined &&
+    req.accepts(["application/json", "text/html"]) === "text/html"
+  );
+}
+
+export function createPlaygroundRouter({ endpointPath }: PlaygroundOptions): Router {
+  const options: ExpressRenderOptions = {
+    baseURL: `${PLAYGROUND_ASSETS_PATH}/`,
+    endpointURL: endpointPath,
+    initialName: "ftrack thumbnails",
+    initialQuery: INITIAL_QUERY,
+    // Apollo Server's CSRF prevention refuses multipart requests (uploads) without this header.
+    initialHeaders: { "apollo-require-preflight": "true" },
+    instanceStorageNamespace: "ftrack_thumbnail_graph_",
+    // No account, cloud sync, remote plugins or update checks: all of them call altairgraphql.dev.
+    disableAccount: true,
+    initialSettings: {
+      "alert.disableUpdateNotification": true,
+      "banners.disable": true,
+      disablePushNotification: true,
+      "plugin.list": [],
+      "schema.reloadOnStart": true,
+    },
+    cspNonceGenerator: (_req, res) => cspNonceFor(res),
+  };
+
+  const altair = altairExpress(options);
+  const router = Router();
+  router.get(endpointPath, (req, res, next) => {
+    res.vary("Accept");
+    if (!wantsPlayground(req)) return next();
+    const cspNonce = cspNonceFor(res);
+    res.type("html").send(renderAltair({ ...options, cspNonce }));
+  });
+  router.use(PLAYGROUND_ASSETS_PATH, (req, res, next) => {
+    // altairExpress is an Express 4 app: it swaps in its own request/response prototypes, which
+    // must not leak into this app's later handlers when it passes a request on.
+    const requestProto = Object.getPrototypeOf(req);
+    const responseProto = Object.getPrototypeOf(res);
+    altair(req, res, (error?: unknown) => {
+      Object.setPrototypeOf(req, requestProto);
+      Object.setPrototypeOf(res, responseProto);
+      next(error);
+    });
+  });
+  return router;
+}

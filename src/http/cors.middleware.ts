@@ -1,0 +1,51 @@
+/**
+ * CORS with an allow-list (CORS_ORIGINS). No list: same origin only, so no CORS header is ever
+ * sent and browsers on other origins cannot read answers. "*" allows any origin. No credentials
+ * (cookies) are allowed in any mode: callers authenticate with headers, which a preflight lists.
+ *
+ * Thumbnails need no CORS for <img>: their Cross-Origin-Resource-Policy lets other origins embed
+ * them; CORS only matters to front ends that fetch() them or draw them on a canvas.
+ */
+import type { RequestHandler } from "express";
+
+/** Request headers a browser on an allowed origin may send (GraphQL, CSRF preflight, identity). */
+export const CORS_ALLOWED_HEADERS = [
+  "content-type",
+  "accept",
+  "authorization",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+  "apollographql-client-name",
+  "apollographql-client-version",
+  "ftrack-user",
+  "ftrack-api-key",
+  "x-request-id",
+  "if-none-match",
+];
+
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+export function corsAllowList(origins: readonly string[]): RequestHandler {
+  const any = origins.includes("*");
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.get("origin");
+    const isPreflight = req.method === "OPTIONS" && req.get("access-control-request-method") !== undefined;
+    // Answers differ by Origin whenever a list is configured: caches must keep them apart.
+    if (origins.length > 0) res.vary("Origin");
+    if (!origin || !(any || allowed.has(origin))) {
+      if (isPreflight) {
+        res.status(403).json({ code: "CORS_ORIGIN_NOT_ALLOWED", message: "This origin may not call this service." });
+        return;
+      }
+      return next();
+    }
+    res.setHeader("Access-Control-Allow-Origin", any ? "*" : origin);
+    res.setHeader("Access-Control-Expose-Headers", "x-request-id, etag");
+    if (!isPreflight) return next();
+    res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+    res.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS.join(", "));
+    res.setHeader("Access-Control-Max-Age", String(PREFLIGHT_MAX_AGE_SECONDS));
+    res.status(204).end();
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Security headers on every answer of the service, set before any route runs (routes may tighten
+ * or, like the playground page, replace the Content-Security-Policy with their own).
+ *
+ * - JSON, errors, metrics: a CSP that allows nothing, no framing, same-origin resource policy.
+ * - /thumbnails/: images that front ends on other origins embed, so Cross-Origin-Resource-Policy
+ *   is cross-origin (an <img> from another origin must load); the signature guards them, not CORP.
+ * - /playground/: the IDE's own scripts, styles, workers and sandbox frame, same origin only.
+ * - Strict-Transport-Security only when the public URL is https (it is meaningless over http and
+ *   would pin a development host to https).
+ */
+import type { RequestHandler } from "express";
+
+/** The policy of everything that is not HTML: load nothing, run nothing, be framed by no one. */
+export const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** The playground's static files (scripts, workers, the sandbox frame): same origin only. */
+export const PLAYGROUND_ASSET_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
+export interface SecurityHeadersOptions {
+  /** The service's public URL; https turns on Strict-Transport-Security. */
+  publicUrl: string;
+  /** Where the playground's static files are served from, e.g. "/playground". */
+  playgroundAssetsPath?: string;
+  /** Where signed thumbnails are served from. */
+  thumbnailsPath?: string;
+}
+
+export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
+  const playground = `${options.playgroundAssetsPath ?? "/playground"}/`;
+  const thumbnails = `${options.thumbnailsPath ?? "/thumbnails"}/`;
+  const hsts = options.publicUrl.startsWith("https:");
+  return (req, res, next) => {
+    const path = req.path;
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("X-Permitted-Cross-Domain-Policies", "none");
+    if (path.startsWith(playground)) {
+      res.setHeader("Content-Security-Policy", PLAYGROUND_ASSET_CSP);
+      res.setHeader("X-Frame-Options", "SAMEORIGIN");
+      res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    } else {
+      res.setHeader("Content-Security-Policy", STRICT_CSP);
+      res.setHeader("X-Frame-Options", "DENY");
+      res.setHeader("Cross-Origin-Resource-Policy", path.startsWith(thumbnails) ? "cross-origin" : "same-origin");
+    }
+    if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    next();
+  };
+}
