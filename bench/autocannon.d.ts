@@ -13,6 +13,8 @@ declare module "autocannon" {
       connections?: number;
       duration?: number;
       amount?: number;
+      /** Sampling interval in ms (default 1000). */
+      sampleInt?: number;
       method?: "GET" | "POST";
       headers?: Record<string, string>;
       body?: string;

@@ -36,20 +36,29 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-/** Warms up with a few requests per connection, then loads the target for `seconds`. */
+/**
+ * Warms up with a few requests per connection, which also estimates the rate; then sends as many
+ * requests as fit in about `seconds` at that rate. A count rather than a duration: autocannon drops
+ * requests still in flight when a duration ends, which would report 0 rps for very slow cells.
+ */
 export async function cannon(target: HttpTarget, { connections, seconds, afterWarmup }: LoadOptions): Promise<LoadResult> {
   const { url, method = "GET", headers, body, nextPath } = target;
   const base: autocannon.Options = {
     url,
     connections,
+    // autocannon checks for the end of an `amount` run once per sample: sample often, so the
+    // measured duration is not rounded up to the next whole second.
+    sampleInt: 50,
     method,
     headers,
     body,
     requests: nextPath ? [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] : undefined,
   };
-  await run({ ...base, amount: connections * 3 });
+  const warm = await run({ ...base, amount: connections * 2 });
   await afterWarmup?.();
-  const r = await run({ ...base, duration: seconds });
+  const estimatedRps = warm.requests.total / Math.max(warm.duration, 0.001);
+  const amount = Math.max(connections * 2, Math.ceil(estimatedRps * seconds));
+  const r = await run({ ...base, amount });
   return {
     requests: r.requests.total,
     rps: r.requests.total / r.duration,

@@ -15,6 +15,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { Session } from "@ftrack/api";
+import { DEMO } from "../src/emulator/seed.js";
 import { cannon, type LoadOptions, type LoadResult, loop } from "./load.js";
 import {
   type ContenderResult,
@@ -86,17 +87,21 @@ async function loadAll(emulator: EmulatorProcess, result: ScenarioResult, conten
   }
 }
 
-/** Signed URLs issued by `service`, one per component/size pair (rewritten to its real port). */
+/** Signed URLs issued by `service`, one per component/size pair, as paths (its PUBLIC_URL is a placeholder). */
 async function deliveryPaths(service: string): Promise<string[]> {
-  const sizes = "sizes: [100, 300, 500]";
-  const query = `{ projects(first: 10) { nodes { thumbnail { srcset(${sizes}) }
-    contexts(first: 200) { nodes { thumbnail { srcset(${sizes}) } } } } } }`;
+  const thumb = "nodes { thumbnail { srcset(sizes: [100, 300, 500]) } }";
+  const contexts = (project: string, first: number) => `contexts(projectId: "${project}", first: ${first}) { ${thumb} }`;
+  const query = `{ projects(first: 10) { ${thumb} } users(first: 10) { ${thumb} }
+    a: ${contexts(DEMO.projects.aurora.id, 100)} b: ${contexts(DEMO.projects.borealis.id, 100)}
+    c: ${contexts(DEMO.bulk.project.id, 8)} }`;
   const res = await fetch(`${service}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query }),
   });
-  const urls = JSON.stringify(await res.json()).match(/\/thumbnails\/[^\s",]+/g) ?? [];
+  const body = await res.json();
+  const urls: string[] = JSON.stringify(body).match(/\/thumbnails\/[^\s",]+/g) ?? [];
+  if (urls.length === 0) throw new Error(`no thumbnail URLs from ${service}: ${JSON.stringify(body).slice(0, 300)}`);
   const byPair = new Map(urls.map((u) => [u.split("?")[0], u]));
   return [...byPair.values()];
 }

@@ -1,7 +1,8 @@
 /**
  * An example "reviews" subgraph (the schedule team's second service): `Thumbnailable
  * @interfaceObject` adds `reviewState` to every Thumbnailable (Project, Shot, AssetVersion, User, ...)
- * without listing the implementations, which the thumbnail service owns.
+ * without listing the implementations, which the thumbnail service owns. The interfaces that
+ * implement Thumbnailable (Context, TypedContext) need the field as well, so they get the same.
  *
  * Why not in the schedule subgraph: federation forbids a subgraph that declares an interface as
  * @interfaceObject to define any of its implementations, and the schedule defines Task.
@@ -12,7 +13,7 @@ import type { ScheduleStore } from "./schedule.store.js";
 
 export const reviewTypeDefs = parse(/* GraphQL */ `
   extend schema
-    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@interfaceObject"])
+    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@interfaceObject", "@shareable"])
 
   directive @cacheControl(
     maxAge: Int
@@ -29,7 +30,23 @@ export const reviewTypeDefs = parse(/* GraphQL */ `
   type Thumbnailable @key(fields: "id") @interfaceObject @cacheControl(maxAge: 30) {
     id: ID!
     "Where the entity's latest look stands in review."
-    reviewState: ReviewState!
+    reviewState: ReviewState! @shareable
+  }
+
+  # Context and TypedContext are interfaces that implement Thumbnailable: composition wants the
+  # field on them too, so they are extended the same way (they are entity interfaces as well).
+  # A Task then gets reviewState through three interfaces of this one subgraph: @shareable says
+  # that is the same field.
+  "Any Context (a project or an object under one), seen from reviews."
+  type Context @key(fields: "id") @interfaceObject @cacheControl(maxAge: 30) {
+    id: ID!
+    reviewState: ReviewState! @shareable
+  }
+
+  "Any TypedContext (an object under a project), seen from reviews."
+  type TypedContext @key(fields: "id") @interfaceObject @cacheControl(maxAge: 30) {
+    id: ID!
+    reviewState: ReviewState! @shareable
   }
 
   enum ReviewState {
@@ -52,9 +69,9 @@ export function buildReviewSchema(store: ScheduleStore): GraphQLSchema {
       Query: {
         reviewed: (_root: unknown, args: { state: string }) => store.withReviewState(args.state).map(entity),
       },
-      Thumbnailable: {
-        __resolveReference: (reference: { id: string }) => entity(reference.id),
-      },
+      Thumbnailable: { __resolveReference: (reference: { id: string }) => entity(reference.id) },
+      Context: { __resolveReference: (reference: { id: string }) => entity(reference.id) },
+      TypedContext: { __resolveReference: (reference: { id: string }) => entity(reference.id) },
     },
   });
 }

@@ -1,6 +1,9 @@
 /** Serves the example subgraphs (schedule, reviews) over HTTP, each on its own port, sharing one store. */
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { GraphQLSchema } from "graphql";
 import { buildReviewSchema } from "./review.schema.js";
@@ -21,13 +24,24 @@ export interface ExampleSubgraphsOptions {
   seed?: ScheduleSeed;
 }
 
-async function serve(name: string, schema: GraphQLSchema, port: number, host: string): Promise<RunningSubgraph> {
-  const server = new ApolloServer({ schema, plugins: [ApolloServerPluginLandingPageDisabled()] });
+async function serve(
+  name: string,
+  schema: GraphQLSchema,
+  port: number,
+  host: string,
+): Promise<RunningSubgraph> {
+  // No Apollo Studio here: field traces for the gateway would be unused.
+  const server = new ApolloServer({
+    schema,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, { listen: { port, host } });
   return { name, url: new URL("/graphql", url).href, close: () => server.stop() };
 }
 
-export async function startExampleSubgraphs(options: ExampleSubgraphsOptions = {}): Promise<RunningSubgraph[]> {
+export async function startExampleSubgraphs(
+  options: ExampleSubgraphsOptions = {},
+): Promise<RunningSubgraph[]> {
   const store = new ScheduleStore(options.seed);
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;

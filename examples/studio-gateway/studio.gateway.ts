@@ -17,8 +17,9 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Request headers a client sends that the subgraphs should see too. */
-const FORWARDED_HEADERS = ["authorization", "x-request-id"];
+/** Request headers a client sends that the subgraphs should see too: its identity (whichever
+ * AUTH_MODE the thumbnails service runs) and the request id for logs. */
+const FORWARDED_HEADERS = ["authorization", "ftrack-user", "ftrack-api-key", "x-request-id"];
 
 type GatewayContext = { headers: Record<string, string | string[] | undefined> };
 
@@ -44,6 +45,7 @@ export async function startStudioGateway(options: {
   const server = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: options.host ?? "127.0.0.1" },

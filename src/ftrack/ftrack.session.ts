@@ -2,7 +2,9 @@
  * One FtrackSession per caller (GraphQL request): the identity it acts as, its loaders, its batcher.
  *
  * Reads (loaders, lists) are merged per tick into one POST and retried on transient failures.
- * Lists prime the loaders, so a later by-id load of a listed entity costs nothing.
+ * Lists prime the loaders, so a later by-id load of a listed entity costs nothing. First pages of
+ * per-parent lists (a task's versions, a context's children) asked for many parents in one tick
+ * share one grouped query (see list.loaders.ts); later pages are paged queries of their own.
  * Invalid ids (not ftrack ids) read as null / an empty page; writes reject them with InvalidIdError.
  *
  * Writes go through the batcher as groups (one POST, one transaction) and are never retried:
@@ -60,6 +62,7 @@ import {
   type UploadMetadata,
   type UserRecord,
 } from "./ftrack.types.js";
+import { createListLoaders, forgetLists, type ListLoaders } from "./list.loaders.js";
 
 export interface FtrackSessionOptions {
   transport: FtrackTransport;
@@ -99,6 +102,7 @@ export class FtrackSession {
   readonly #transport: FtrackTransport;
   readonly #batcher: CallBatcher;
   readonly #loaders: EntityLoaders;
+  readonly #lists: ListLoaders;
   readonly #signal?: AbortSignal;
 
   constructor(opts: FtrackSessionOptions) {
@@ -111,11 +115,13 @@ export class FtrackSession {
       maxOpsPerPost: opts.maxOpsPerPost,
       batching,
     });
-    this.#loaders = createEntityLoaders({
-      run: (ops) => this.#batcher.callGroup(ops),
+    const runtime = {
+      run: (ops: FtrackOperation[]) => this.#batcher.callGroup(ops),
       idChunkSize: opts.config.idChunkSize,
       batching,
-    });
+    };
+    this.#loaders = createEntityLoaders(runtime);
+    this.#lists = createListLoaders(runtime);
   }
 
   // ---- by id (through the loaders) ----
@@ -165,6 +171,7 @@ export class FtrackSession {
   /** Forgets ids in every loader so the next read sees ftrack's current data. */
   invalidate(...ids: string[]): void {
     for (const id of ids) forget(this.#loaders, id);
+    if (ids.length > 0) forgetLists(this.#lists);
   }
 
   // ---- lists (offset paging; results prime the loaders) ----
@@ -210,14 +217,21 @@ export class FtrackSession {
   }
 
   /** The children of a Project or TypedContext (always TypedContexts). */
-  listChildren(parentId: string, page: PageArgs): Promise<Page<ContextRecord>> {
-    return this.listContexts({ parentId, ...page });
+  async listChildren(parentId: string, page: PageArgs): Promise<Page<ContextRecord>> {
+    const all =
+      page.offset === 0 && isFtrackId(parentId) ? await this.#lists.childrenByParent.load(parentId) : null;
+    if (!all) return this.listContexts({ parentId, ...page });
+    return this.#primed(all.slice(0, page.limit), nextOffset(all, page), (r) =>
+      primeContext(this.#loaders, r),
+    );
   }
 
   async listAssetVersions(
     args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
   ): Promise<Page<AssetVersionRecord>> {
     if (!validOptionalIds(args.assetId, args.taskId)) return EMPTY_PAGE;
+    const grouped = await this.#firstVersionsOfOneParent(args);
+    if (grouped) return grouped;
     const where = and(
       args.assetId !== undefined && eq("asset_id", id(args.assetId)),
       args.taskId !== undefined && eq("task_id", id(args.taskId)),
@@ -391,6 +405,23 @@ export class FtrackSession {
 
   // ---- helpers ----
 
+  /** The first page of one task's or one asset's versions, from the grouped list loaders; null when
+   * the request is not such a page (or the grouped rows were cut) and needs a paged query. */
+  async #firstVersionsOfOneParent(
+    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
+  ): Promise<Page<AssetVersionRecord> | null> {
+    if (args.offset !== 0 || (args.order ?? "asc") !== "asc") return null;
+    if ((args.assetId === undefined) === (args.taskId === undefined)) return null;
+    const all =
+      args.taskId !== undefined
+        ? await this.#lists.versionsByTask.load(args.taskId)
+        : await this.#lists.versionsByAsset.load(args.assetId!);
+    if (!all) return null;
+    return this.#primed(all.slice(0, args.limit), nextOffset(all, args), (r) =>
+      prime(this.#loaders.assetVersion, r.id, r),
+    );
+  }
+
   /** Runs a list query asking one more than `limit`, to know whether a next page exists. */
   async #list(
     query: Query,
@@ -412,6 +443,11 @@ export class FtrackSession {
     for (const item of items) prime(item);
     return { items, nextOffset };
   }
+}
+
+/** The offset of the page after `page` within a whole list, or null when `page` reaches its end. */
+function nextOffset(all: readonly unknown[], page: PageArgs): number | null {
+  return all.length > page.offset + page.limit ? page.offset + page.limit : null;
 }
 
 function validOptionalIds(...ids: (string | undefined)[]): boolean {

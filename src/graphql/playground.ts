@@ -17,7 +17,7 @@ export interface PlaygroundOptions {
   endpointPath: string;
 }
 
-const INITIAL_QUERY = `# Uploads: declare a variable of type Upload, then pick its file under "Variables" (Add files).
+const INITIAL_QUERY = `# Upload: open "Variables", click "Add files", name the file variable "file", select an image.
 # mutation Upload($file: Upload!) {
 #   uploadThumbnail(target: { type: PROJECT, id: "<project id>" }, file: $file) { id thumbnailUrl }
 # }

@@ -9,8 +9,8 @@ import { ContextResolver, TypedContextResolver } from "./resolvers/context.resol
 import { ProjectResolver } from "./resolvers/project.resolver.js";
 import { QueryResolver } from "./resolvers/query.resolver.js";
 import { TaskResolver } from "./resolvers/task.resolver.js";
-import { ThumbnailResolver } from "./resolvers/thumbnail.resolver.js";
 import { ThumbnailMutationResolver } from "./resolvers/thumbnail.mutation.resolver.js";
+import { ThumbnailResolver } from "./resolvers/thumbnail.resolver.js";
 import { ThumbnailableResolver } from "./resolvers/thumbnailable.resolver.js";
 import { CustomContext } from "./types/typed-context.types.js";
 

@@ -39,6 +39,26 @@ describe("ftrack-key", () => {
     expect(calls.byAction.query).toBe(1);
   });
 
+  it("asks ftrack once for concurrent first requests with the same key", async () => {
+    const headers = { "ftrack-user": DEMO.apiUser.username, "ftrack-api-key": harness.emulator.apiKey };
+    const calls = await ftrackCallsDuring(harness, () =>
+      Promise.all(Array.from({ length: 5 }, () => graphql(harness, PROJECTS, {}, headers))),
+    );
+    expect(calls.byAction.query_server_information).toBe(1);
+  });
+
+  it("answers 503 when ftrack cannot be asked whether a key is valid", async () => {
+    harness.emulator.injectFailure({ route: "api", action: "query_server_information", mode: "5xx" });
+    const res = await graphql(
+      harness,
+      PROJECTS,
+      {},
+      { "ftrack-user": carol.username, "ftrack-api-key": "unchecked" },
+    );
+    expect(res.status).toBe(503);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FTRACK_UNAVAILABLE");
+  });
+
   it("answers 401 to a wrong key after asking ftrack only whether it is valid", async () => {
     for (const headers of [
       { "ftrack-user": alice.username, "ftrack-api-key": "wrong-key" },
@@ -55,16 +75,17 @@ describe("ftrack-key", () => {
   });
 
   it("answers 401 to missing or malformed headers with no ftrack call", async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       {},
       { "ftrack-user": alice.username },
       { "ftrack-api-key": alice.apiKey },
       { "ftrack-user": "", "ftrack-api-key": alice.apiKey },
-      { "ftrack-user": " alice.anders", "ftrack-api-key": alice.apiKey },
+      { "ftrack-user": "u".repeat(300), "ftrack-api-key": alice.apiKey },
       { "ftrack-user": alice.username, "ftrack-api-key": "a key with spaces" },
       { "ftrack-user": alice.username, "ftrack-api-key": "k".repeat(600) },
       bearer(await token(alice.username)),
-    ]) {
+    ];
+    for (const headers of cases) {
       let res: Awaited<ReturnType<typeof graphql>> | undefined;
       const calls = await ftrackCallsDuring(harness, async () => {
         res = await graphql(harness, PROJECTS, {}, headers);

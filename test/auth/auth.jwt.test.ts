@@ -90,12 +90,13 @@ describe("jwt with a shared HS256 secret", () => {
 
   it("refuses ftrack-user and ftrack-api-key headers, even beside a valid token", async () => {
     const carolToken = await token(carol.username);
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { ...bearer(carolToken), "ftrack-user": alice.username },
       { ...bearer(carolToken), "ftrack-user": alice.username, "ftrack-api-key": alice.apiKey },
       { ...bearer(carolToken), "ftrack-api-key": "emulator-demo-key" },
       { "ftrack-user": alice.username, "ftrack-api-key": alice.apiKey },
-    ]) {
+    ];
+    for (const headers of cases) {
       let res: Awaited<ReturnType<typeof graphql>> | undefined;
       const calls = await ftrackCallsDuring(harness, async () => {
         res = await graphql(harness, PROJECTS, {}, headers);
@@ -117,6 +118,35 @@ describe("jwt with a shared HS256 secret", () => {
       },
     );
     expect(projectIds(res)).toEqual([borealis.id]);
+  });
+
+  it("refuses an upload without a token before reading it or calling ftrack", async () => {
+    const form = new FormData();
+    form.set(
+      "operations",
+      JSON.stringify({
+        query:
+          "mutation U($t: ThumbnailTarget!, $f: Upload!) { uploadThumbnail(target: $t, file: $f) { id } }",
+        variables: { t: { type: "TASK", id: DEMO.task.id }, f: null },
+      }),
+    );
+    form.set("map", JSON.stringify({ 0: ["variables.f"] }));
+    form.set("0", new Blob([Buffer.alloc(256 * 1024)], { type: "image/png" }), "x.png");
+    let status = 0;
+    let body: unknown;
+    const calls = await ftrackCallsDuring(harness, async () => {
+      const res = await fetch(harness.graphqlUrl, {
+        method: "POST",
+        body: form,
+        headers: { "apollo-require-preflight": "true" },
+      });
+      status = res.status;
+      body = await res.json();
+    });
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(calls).toMatchObject({ requests: 0, thumbnails: 0 });
+    expect(harness.emulator.counters.uploads).toBe(0);
   });
 
   it("answers UNAUTHENTICATED when ftrack knows no such user", async () => {

@@ -24,11 +24,12 @@ describe("none", () => {
 
   it("ignores identity headers: nobody picks another user", async () => {
     const carol = DEMO.users.carol;
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { "ftrack-user": carol.username, "ftrack-api-key": carol.apiKey },
       { "ftrack-user": carol.username },
       bearer("anything"),
-    ]) {
+    ];
+    for (const headers of cases) {
       // carol would see only Borealis; the service user sees both.
       expect(projectIds(await graphql(harness, PROJECTS, {}, headers))).toEqual(ALL);
     }

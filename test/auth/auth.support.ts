@@ -1,7 +1,7 @@
 /** Shared by the identity tests: tokens, a local JWKS server, and queries whose answers show who ran them. */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { expect } from "vitest";
 import type { GraphQLResponse, Harness } from "../support/service.harness.js";
 

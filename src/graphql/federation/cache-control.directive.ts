@@ -2,8 +2,10 @@
  * Apollo's `@cacheControl` directive, declared in the schema so Apollo Server's cache-control plugin
  * (and a subgraph's `_entities`) read the hints, and gateways get a `Cache-Control` header to combine.
  *
- * Policy: entity data may be shared (PUBLIC) for a minute; thumbnail URLs are bearer links, so any
- * response carrying one is PRIVATE, and it must be dropped well before the URL expires
+ * Policy: everything is PRIVATE, because what a response holds depends on who asks (each request
+ * acts as its caller's ftrack user, and ftrack's permissions filter what they see); shared caches
+ * must not serve one caller's answer to another. Entity data is good for a minute. Thumbnail URLs are
+ * bearer links that expire: a response carrying one must be dropped well before its URLs do
  * (THUMBNAIL_URL_TTL_SECONDS, default 3600; keep it above URL_MAX_AGE_SECONDS).
  */
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from "graphql";
@@ -11,8 +13,8 @@ import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, G
 export const ENTITY_MAX_AGE_SECONDS = 60;
 export const URL_MAX_AGE_SECONDS = 300;
 
-/** On entity types and interfaces: cacheable for a minute. */
-export const ENTITY_CACHE_HINT = `@cacheControl(maxAge: ${ENTITY_MAX_AGE_SECONDS})`;
+/** On entity types and interfaces: cacheable by the caller for a minute. */
+export const ENTITY_CACHE_HINT = `@cacheControl(maxAge: ${ENTITY_MAX_AGE_SECONDS}, scope: PRIVATE)`;
 /** On fields returning signed thumbnail URLs. */
 export const PRIVATE_URL_CACHE_HINT = `@cacheControl(maxAge: ${URL_MAX_AGE_SECONDS}, scope: PRIVATE)`;
 /** On helper types (PageInfo): as cacheable as the field that returns them. */

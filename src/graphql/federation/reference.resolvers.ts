@@ -11,8 +11,8 @@ import { toContext, toThumbnailable } from "../graph.mapper.js";
 import type { GraphContext } from "../request-context.js";
 import { loadThumbnailable } from "../thumbnailable.lookup.js";
 import type { Context } from "../types/context.type.js";
-import { ThumbnailableType } from "../types/thumbnailable-type.enum.js";
 import type { Thumbnailable } from "../types/thumbnailable.type.js";
+import { ThumbnailableType } from "../types/thumbnailable-type.enum.js";
 
 type Reference = { __typename: string; id?: unknown };
 type ResolveReference = (reference: Reference, ctx: GraphContext) => Promise<unknown> | unknown;

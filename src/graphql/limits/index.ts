@@ -7,7 +7,12 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { GraphqlLimitsConfig } from "../../config.js";
 import { queryLimitsPlugin } from "./limits.plugin.js";
-import { loadManifest, manifestCache, requirePersistedOperations } from "./persisted-operations.js";
+import {
+  checkPersistedQueryExtension,
+  loadManifest,
+  manifestCache,
+  requirePersistedOperations,
+} from "./persisted-operations.js";
 import { bodyErrorHandler, requestShapeLimits, requireGraphqlContentType } from "./request-body.middleware.js";
 
 export { LIMIT_CODES } from "./limit.errors.js";
@@ -45,7 +50,11 @@ export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): Gr
     plugin: queryLimitsPlugin<T>(limits),
     beforeBody: [requireGraphqlContentType()],
     multipart: { maxFieldSize: limits.maxBodyBytes },
-    afterBody: [requestShapeLimits(limits), ...(manifest ? [requirePersistedOperations(manifest)] : [])],
+    afterBody: [
+      requestShapeLimits(limits),
+      checkPersistedQueryExtension(),
+      ...(manifest ? [requirePersistedOperations(manifest)] : []),
+    ],
     bodyErrors: bodyErrorHandler(limits),
   };
 }

@@ -69,7 +69,7 @@ export function manifestCache(operations: PersistedOperations) {
   };
 }
 
-function hashOf(operation: unknown): { hash?: unknown; query?: unknown } {
+function hashOf(operation: unknown): { hash?: unknown; version?: unknown; query?: unknown; present: boolean } {
   const op = (operation ?? {}) as { query?: unknown; extensions?: unknown };
   let extensions = op.extensions;
   if (typeof extensions === "string") {
@@ -80,8 +80,36 @@ function hashOf(operation: unknown): { hash?: unknown; query?: unknown } {
       extensions = undefined;
     }
   }
-  const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  return { hash, query: op.query };
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown; version?: unknown } } | undefined)
+    ?.persistedQuery;
+  return { hash: persisted?.sha256Hash, version: persisted?.version, query: op.query, present: persisted != null };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * A `persistedQuery` extension must be version 1 with a hex SHA-256 that matches the query when one
+ * is sent (Apollo's own answers to these carry no error code; these do).
+ */
+export function checkPersistedQueryExtension(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "POST") return next();
+    for (const operation of operationsOf(req)) {
+      const { hash, version, query, present } = hashOf(operation);
+      if (!present) continue;
+      let problem: string | undefined;
+      if (version !== 1) problem = "persistedQuery.version must be 1.";
+      else if (typeof hash !== "string" || !SHA256_HEX.test(hash)) {
+        problem = "persistedQuery.sha256Hash must be the lowercase hex SHA-256 of the query.";
+      } else if (typeof query === "string" && sha256Hex(query) !== hash) {
+        problem = "persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.";
+      }
+      if (problem) {
+        return res.status(400).json({ errors: [{ message: problem, extensions: { code: "BAD_REQUEST" } }] });
+      }
+    }
+    next();
+  };
 }
 
 /** Refuses every operation that is not in the manifest (by hash, or by the hash of its text). */

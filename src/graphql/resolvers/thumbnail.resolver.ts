@@ -7,7 +7,9 @@ import { DEFAULT_THUMBNAIL_SIZE } from "./thumbnailable.resolver.js";
 @Resolver(() => Thumbnail)
 export class ThumbnailResolver {
   @Directive(PRIVATE_URL_CACHE_HINT)
-  @FieldResolver(() => String, { description: "Signed, expiring URL of the image scaled to fit size x size." })
+  @FieldResolver(() => String, {
+    description: "Signed, expiring URL of the image scaled to fit size x size.",
+  })
   url(
     @Root() thumbnail: Thumbnail,
     @Arg("size", () => Int, { defaultValue: DEFAULT_THUMBNAIL_SIZE, nullable: true }) size: number | null,
@@ -25,6 +27,11 @@ export class ThumbnailResolver {
     @Arg("sizes", () => [Int], { defaultValue: [100, 300, 500] }) sizes: number[],
     @Ctx() ctx: GraphContext,
   ): string {
-    return sizes.map((size) => `${ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE)} ${ctx.urls.roundSize(size)}w`).join(", ");
+    return sizes
+      .map(
+        (size) =>
+          `${ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE)} ${ctx.urls.roundSize(size)}w`,
+      )
+      .join(", ");
   }
 }

@@ -26,6 +26,8 @@ export abstract class Context extends Thumbnailable {
   description: "An object in a project's hierarchy (Task, Shot, Sequence, ... or a studio-defined type).",
 })
 export abstract class TypedContext extends Context {
-  @Field(() => String, { description: 'The ftrack object type\'s name, e.g. "Shot" or a studio-defined one.' })
+  @Field(() => String, {
+    description: 'The ftrack object type\'s name, e.g. "Shot" or a studio-defined one.',
+  })
   objectType!: string;
 }
