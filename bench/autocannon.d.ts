@@ -35,6 +35,9 @@ declare module "autocannon" {
       requests: Histogram;
     }
   }
-  function autocannon(opts: autocannon.Options, cb: (error: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(
+    opts: autocannon.Options,
+    cb: (error: Error | null, result: autocannon.Result) => void,
+  ): unknown;
   export = autocannon;
 }

@@ -10,8 +10,10 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
-  /** Connection errors, timeouts and non-2xx answers: any is a failed run. */
+  /** Failed requests (connection errors, timeouts, non-2xx answers): any is a failed run. */
   errors: number;
+  /** The failures by kind, when there were any. */
+  errorKinds?: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -41,7 +43,10 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
  * requests as fit in about `seconds` at that rate. A count rather than a duration: autocannon drops
  * requests still in flight when a duration ends, which would report 0 rps for very slow cells.
  */
-export async function cannon(target: HttpTarget, { connections, seconds, afterWarmup }: LoadOptions): Promise<LoadResult> {
+export async function cannon(
+  target: HttpTarget,
+  { connections, seconds, afterWarmup }: LoadOptions,
+): Promise<LoadResult> {
   const { url, method = "GET", headers, body, nextPath } = target;
   const base: autocannon.Options = {
     url,
@@ -54,17 +59,21 @@ export async function cannon(target: HttpTarget, { connections, seconds, afterWa
     body,
     requests: nextPath ? [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] : undefined,
   };
-  const warm = await run({ ...base, amount: connections * 2 });
+  const warm = await run({ ...base, amount: connections });
   await afterWarmup?.();
   const estimatedRps = warm.requests.total / Math.max(warm.duration, 0.001);
-  const amount = Math.max(connections * 2, Math.ceil(estimatedRps * seconds));
+  const amount = Math.max(connections, Math.ceil(estimatedRps * seconds));
   const r = await run({ ...base, amount });
+  const errors = r.errors + r.non2xx;
   return {
-    requests: r.requests.total,
-    rps: r.requests.total / r.duration,
+    requests: r.requests.total - r.non2xx,
+    rps: (r.requests.total - r.non2xx) / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx,
+    errors,
+    ...(errors > 0 && {
+      errorKinds: { connection: r.errors - r.timeouts, timeout: r.timeouts, non2xx: r.non2xx },
+    }),
   };
 }
 
@@ -100,6 +109,7 @@ export async function loop(
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     errors: failures.n,
+    ...(failures.n > 0 && { errorKinds: { thrown: failures.n } }),
   };
 }
 

@@ -13,7 +13,7 @@
  *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { Session } from "@ftrack/api";
 import { DEMO } from "../src/emulator/seed.js";
 import { cannon, type LoadOptions, type LoadResult, loop } from "./load.js";
@@ -28,6 +28,8 @@ import {
 import { graphqlShape, type Scenario, type Shape, scenarios } from "./scenarios.js";
 import { type EmulatorProcess, startStack } from "./stack.js";
 
+/** The 1-minute load average: other work on the machine skews every number. */
+const load = () => loadavg()[0].toFixed(1);
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 const SECONDS = Number(env("BENCH_SECONDS", "3"));
 const CONNECTIONS = Number(env("BENCH_CONNECTIONS", "8"));
@@ -67,7 +69,11 @@ function clientContender(session: Session, scenario: Scenario): Contender {
 }
 
 /** Round trips of one request alone, then load at each latency. */
-async function measure(emulator: EmulatorProcess, scenario: Scenario, contenders: Contender[]): Promise<ScenarioResult> {
+async function measure(
+  emulator: EmulatorProcess,
+  scenario: Scenario,
+  contenders: Contender[],
+): Promise<ScenarioResult> {
   const results: ContenderResult[] = [];
   for (const c of contenders) {
     await emulator.reset();
@@ -75,14 +81,31 @@ async function measure(emulator: EmulatorProcess, scenario: Scenario, contenders
     const { requests, operations } = await emulator.counters();
     results.push({ name: c.name, roundTrips: requests, operations, shape, load: {} });
   }
-  return { id: scenario.id, title: scenario.title, clientPlan: scenario.client.describe, contenders: results };
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    clientPlan: scenario.client.describe,
+    contenders: results,
+  };
 }
 
-async function loadAll(emulator: EmulatorProcess, result: ScenarioResult, contenders: Contender[], latencyMs: number) {
+async function loadAll(
+  emulator: EmulatorProcess,
+  result: ScenarioResult,
+  contenders: Contender[],
+  latencyMs: number,
+) {
   for (const [i, c] of contenders.entries()) {
-    const load = await c.load({ connections: CONNECTIONS, seconds: SECONDS, afterWarmup: () => emulator.reset() });
+    const load = await c.load({
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      afterWarmup: () => emulator.reset(),
+    });
     const { requests } = await emulator.counters();
-    result.contenders[i].load[latencyMs] = { ...load, ftrackRequestsPerOp: requests / Math.max(1, load.requests) };
+    result.contenders[i].load[latencyMs] = {
+      ...load,
+      ftrackRequestsPerOp: requests / Math.max(1, load.requests),
+    };
     process.stdout.write(".");
   }
 }
@@ -90,7 +113,8 @@ async function loadAll(emulator: EmulatorProcess, result: ScenarioResult, conten
 /** Signed URLs issued by `service`, one per component/size pair, as paths (its PUBLIC_URL is a placeholder). */
 async function deliveryPaths(service: string): Promise<string[]> {
   const thumb = "nodes { thumbnail { srcset(sizes: [100, 300, 500]) } }";
-  const contexts = (project: string, first: number) => `contexts(projectId: "${project}", first: ${first}) { ${thumb} }`;
+  const contexts = (project: string, first: number) =>
+    `contexts(projectId: "${project}", first: ${first}) { ${thumb} }`;
   const query = `{ projects(first: 10) { ${thumb} } users(first: 10) { ${thumb} }
     a: ${contexts(DEMO.projects.aurora.id, 100)} b: ${contexts(DEMO.projects.borealis.id, 100)}
     c: ${contexts(DEMO.bulk.project.id, 8)} }`;
@@ -101,7 +125,8 @@ async function deliveryPaths(service: string): Promise<string[]> {
   });
   const body = await res.json();
   const urls: string[] = JSON.stringify(body).match(/\/thumbnails\/[^\s",]+/g) ?? [];
-  if (urls.length === 0) throw new Error(`no thumbnail URLs from ${service}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (urls.length === 0)
+    throw new Error(`no thumbnail URLs from ${service}: ${JSON.stringify(body).slice(0, 300)}`);
   const byPair = new Map(urls.map((u) => [u.split("?")[0], u]));
   return [...byPair.values()];
 }
@@ -135,9 +160,10 @@ async function deliveryRun(
 
 async function main() {
   const started = performance.now();
+  const loadAtStart = load();
   console.log(
     `bench: ${SECONDS}s per cell, ${CONNECTIONS} connections, emulator latency ${LATENCIES.join("/")} ms, ` +
-      `${TASKS} bulk tasks, ${cpus().length} cpus, node ${process.version}`,
+      `${TASKS} bulk tasks, ${cpus().length} cpus, node ${process.version}, load average ${load()}`,
   );
   const stack = await startStack(TASKS, {
     batched: {},
@@ -146,7 +172,9 @@ async function main() {
     uncached: { THUMBNAIL_CACHE_BYTES: "0" },
   });
   const { emulator, services } = stack;
-  const session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { autoConnectEventHub: false });
+  const session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, {
+    autoConnectEventHub: false,
+  });
   try {
     await session.initializing;
     const plans = scenarios(TASKS).map((scenario) => ({
@@ -190,10 +218,14 @@ async function main() {
       connections: CONNECTIONS,
       latenciesMs: LATENCIES,
       bulkTasks: TASKS,
+      loadAverageAtStart: Number(loadAtStart),
+      loadAverageAtEnd: Number(load()),
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
     writeFileSync(out, `${JSON.stringify({ meta, scenarios: results, delivery }, null, 2)}\n`);
-    console.log(`\nwrote ${out.pathname.replace(`${process.cwd()}/`, "")} in ${meta.totalSeconds}s total`);
+    console.log(
+      `\nwrote ${out.pathname.replace(`${process.cwd()}/`, "")} in ${meta.totalSeconds}s total; load average now ${meta.loadAverageAtEnd}`,
+    );
   } finally {
     stack.close();
   }

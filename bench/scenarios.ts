@@ -58,7 +58,8 @@ function tasksScenario(id: string, n: number): Scenario {
         ]);
         const shape = { entities: 0, urls: 0 };
         const versionsByTask = new Map<unknown, Row[]>();
-        for (const v of versionRows) versionsByTask.set(v.task_id, [...(versionsByTask.get(v.task_id) ?? []), v]);
+        for (const v of versionRows)
+          versionsByTask.set(v.task_id, [...(versionsByTask.get(v.task_id) ?? []), v]);
         for (const task of taskRows) {
           const related = [task.project as Row, ...(versionsByTask.get(task.id) ?? [])];
           for (const row of [task, ...related]) {
@@ -87,7 +88,9 @@ export function scenarios(bulkTasks: number): Scenario[] {
         calls: 1,
         describe: "1 call: one query",
         async run(session) {
-          const [[task]] = await queries(session, [`select id, name, thumbnail_id from Task where id is "${DEMO.task.id}"`]);
+          const [[task]] = await queries(session, [
+            `select id, name, thumbnail_id from Task where id is "${DEMO.task.id}"`,
+          ]);
           return { entities: 1, urls: urlOf(session, task) };
         },
       },
@@ -106,7 +109,9 @@ export function scenarios(bulkTasks: number): Scenario[] {
         calls: 2,
         describe: "2 calls: projects, then one TypedContext query per project in one call",
         async run(session) {
-          const [projects] = await queries(session, ["select id, name, thumbnail_id from Project order by name limit 10"]);
+          const [projects] = await queries(session, [
+            "select id, name, thumbnail_id from Project order by name limit 10",
+          ]);
           const contexts = await queries(
             session,
             projects.map(
@@ -115,7 +120,10 @@ export function scenarios(bulkTasks: number): Scenario[] {
             ),
           );
           const rows = [...projects, ...contexts.flat()];
-          return { entities: rows.length, urls: rows.reduce((sum, row) => sum + urlOf(session, row, SRCSET), 0) };
+          return {
+            entities: rows.length,
+            urls: rows.reduce((sum, row) => sum + urlOf(session, row, SRCSET), 0),
+          };
         },
       },
     },

@@ -60,13 +60,19 @@ function rpc(child: ChildProcess) {
 }
 
 /** `serviceEnv`: extra environment of each service, by name (e.g. { naive: { FTRACK_BATCHING: "false" } }). */
-export async function startStack(bulkTasks: number, serviceEnv: Record<string, Record<string, string>>): Promise<Stack> {
+export async function startStack(
+  bulkTasks: number,
+  serviceEnv: Record<string, Record<string, string>>,
+): Promise<Stack> {
   const children: ChildProcess[] = [];
   const close = () => {
     for (const child of children) child.kill();
   };
   try {
-    const emu = await spawn<{ url: string; apiUser: string; apiKey: string }>(["emulator", String(bulkTasks)]);
+    const emu = await spawn<{ url: string; apiUser: string; apiKey: string }>([
+      "emulator",
+      String(bulkTasks),
+    ]);
     children.push(emu.child);
     const call = rpc(emu.child);
     const emulator: EmulatorProcess = {
@@ -77,7 +83,13 @@ export async function startStack(bulkTasks: number, serviceEnv: Record<string, R
     };
     const services: Record<string, string> = {};
     for (const [name, extra] of Object.entries(serviceEnv)) {
-      const env = { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", THUMBNAIL_URL_SECRETS: SECRET, ...extra };
+      const env = {
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        THUMBNAIL_URL_SECRETS: SECRET,
+        ...extra,
+      };
       const ftrack = { server: emu.ready.url, apiUser: emu.ready.apiUser, apiKey: emu.ready.apiKey };
       const svc = await spawn<{ url: string }>(["service", JSON.stringify({ env, ftrack })]);
       children.push(svc.child);

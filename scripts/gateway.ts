@@ -47,15 +47,16 @@ async function main() {
     subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
   });
 
+  const gatewayUrl = gateway.url.replace("127.0.0.1", "localhost");
   console.log(`
-studio gateway     ${gateway.url.replace("127.0.0.1", "localhost")}
+studio gateway     ${gatewayUrl}
   thumbnails       ${service.url}/graphql   (this service; embedded ftrack at ${emulator.url})
 ${examples.map((subgraph) => `  ${subgraph.name.padEnd(16)} ${subgraph.url}   (examples/schedule-subgraph)`).join("\n")}
 
 Try, through the gateway:
-  curl -s ${gateway.url} -H 'content-type: application/json' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ tasksDue(before: \\"2031-12-31\\") { dueDate status name thumbnailUrl(size: 100) reviewState } }"}'
-  curl -s ${gateway.url} -H 'content-type: application/json' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ project(id: \\"${DEMO.projects.aurora.id}\\") { name reviewState children { nodes { name reviewState thumbnailUrl } } } }"}'
 `);
 

@@ -71,7 +71,8 @@ function groupedLoader<R>(rt: LoaderRuntime, spec: GroupedList<R>) {
           }
         }),
       );
-      return keys.map((key) => groups.get(key) ?? []);
+      // Keys that are not ftrack ids have no group: they name nothing, so their list is empty.
+      return keys.map((key) => (groups.has(key) ? groups.get(key)! : []));
     },
     { batch: rt.batching, cache: rt.batching },
   );

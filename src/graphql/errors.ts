@@ -42,6 +42,12 @@ export function toPublic(error: unknown): { code: string; message: string; exten
   if (error instanceof ThumbnailError) {
     return { code: error.code, message: error.message, extensions: error.details };
   }
+  // Client errors meant to be shown (http-errors with `expose`), e.g. graphql-upload's "File missing
+  // in the request." rejecting an Upload argument: the caller's mistake, not ours.
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (expose === true && typeof status === "number" && status >= 400 && status < 500 && error instanceof Error) {
+    return { code: "BAD_USER_INPUT", message: error.message };
+  }
   return { code: "INTERNAL_SERVER_ERROR", message: "Internal server error." };
 }
 

@@ -52,6 +52,8 @@ describe(`${TASKS} tasks with their project and versions, each with thumbnailUrl
     const { data, counters } = await run(batched);
     expectComplete(data, batched.url);
     expect(counters.requests).toBeLessThanOrEqual(LEVELS);
+    // One operation per level too: the versions of all tasks come from one grouped query.
+    expect(counters.operations).toBeLessThanOrEqual(LEVELS);
     // The thumbnail URLs are issued locally: no thumbnail request reaches ftrack.
     expect(counters.thumbnailRequests).toBe(0);
     console.info(`batched: ${counters.requests} POSTs, ${counters.operations} operations`);
