@@ -39,9 +39,10 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /**
- * Warms up with a few requests per connection, which also estimates the rate; then sends as many
- * requests as fit in about `seconds` at that rate. A count rather than a duration: autocannon drops
- * requests still in flight when a duration ends, which would report 0 rps for very slow cells.
+ * Sends as many requests as fit in about `seconds`, at a rate estimated by two warm-up runs (one
+ * request per connection, then about half a second's worth once warm). A count rather than a
+ * duration: autocannon drops requests still in flight when a duration ends, which would report
+ * 0 rps for cells slower than the duration.
  */
 export async function cannon(
   target: HttpTarget,
@@ -59,10 +60,12 @@ export async function cannon(
     body,
     requests: nextPath ? [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] : undefined,
   };
-  const warm = await run({ ...base, amount: connections });
+  const worth = (r: autocannon.Result, s: number) =>
+    Math.max(connections, Math.ceil((r.requests.total / Math.max(r.duration, 0.001)) * s));
+  const cold = await run({ ...base, amount: connections });
+  const warm = await run({ ...base, amount: worth(cold, 0.5) });
   await afterWarmup?.();
-  const estimatedRps = warm.requests.total / Math.max(warm.duration, 0.001);
-  const amount = Math.max(connections, Math.ceil(estimatedRps * seconds));
+  const amount = worth(warm, seconds);
   const r = await run({ ...base, amount });
   const errors = r.errors + r.non2xx;
   return {

@@ -5,7 +5,7 @@
  * token cannot pick a weaker algorithm or use a public key as an HMAC secret. Expiry is always
  * required; issuer and audience are checked when configured.
  */
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { AuthConfig } from "../config.js";
 import { AuthError } from "./auth.errors.js";
 import { validUsername } from "./ftrack-headers.js";
@@ -17,20 +17,12 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 export type JwtVerifier = (token: string) => Promise<string>;
 
 export function createJwtVerifier(config: AuthConfig): JwtVerifier {
-  const key: Uint8Array | JWTVerifyGetKey = config.jwtSecret
-    ? new TextEncoder().encode(config.jwtSecret)
-    : createRemoteJWKSet(new URL(requireJwksUrl(config)));
-  const algorithms = config.jwtSecret ? ["HS256"] : ASYMMETRIC;
+  const verify = signatureCheck(config);
 
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      // Two overloads (key or key resolver); both accept the same options.
-      const result =
-        key instanceof Uint8Array
-          ? await jwtVerify(token, key, options(config, algorithms))
-          : await jwtVerify(token, key, options(config, algorithms));
-      payload = result.payload;
+      payload = (await verify(token)).payload;
     } catch {
       // One message for every cause (expired, bad signature, wrong issuer...): no oracle for forgers.
       throw new AuthError("The bearer token is not valid.");
@@ -41,6 +33,18 @@ export function createJwtVerifier(config: AuthConfig): JwtVerifier {
     }
     return username;
   };
+}
+
+/** Verifies signature and claims with the configured key source; resolves with the payload. */
+function signatureCheck(
+  config: AuthConfig,
+): (token: string) => Promise<{ payload: Record<string, unknown> }> {
+  if (config.jwtSecret) {
+    const secret = new TextEncoder().encode(config.jwtSecret);
+    return (token) => jwtVerify(token, secret, options(config, ["HS256"]));
+  }
+  const jwks = createRemoteJWKSet(new URL(requireJwksUrl(config)));
+  return (token) => jwtVerify(token, jwks, options(config, ASYMMETRIC));
 }
 
 function options(config: AuthConfig, algorithms: string[]) {

@@ -33,9 +33,13 @@ function describe(value: unknown): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 }
 
-/** True for UUIDs and ftrack-style ids: lowercase hex groups joined by single dashes. */
+/**
+ * True for UUIDs and ftrack-style ids: lowercase hex groups joined by single dashes, with at least
+ * one digit (UUIDs always have one; an all-letter word such as "a" or "deadbeef" written unquoted
+ * is not a value in ftrack's query language, so the server would refuse the whole expression).
+ */
 export function isFtrackId(value: unknown): value is string {
-  return typeof value === "string" && value.length <= MAX_ID_LENGTH && ID.test(value);
+  return typeof value === "string" && value.length <= MAX_ID_LENGTH && ID.test(value) && /\d/.test(value);
 }
 
 export function assertId(value: unknown): string {

@@ -93,7 +93,10 @@ export function randomString(r: Prng, maxLength = 60): string {
   return text;
 }
 
-/** Shape of an expression: strings -> S, ids -> ID, numbers -> N, id lists -> IDS. */
+/**
+ * Shape of an expression: strings -> S, ids and numbers -> V (an id may be all digits), lists of
+ * values -> VS. Input that escaped a literal would add words or punctuation to the shape.
+ */
 export function expressionShape(expression: string): string {
   const tokens: string[] = [];
   const pattern = /\s+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z0-9_.-]+|<=|>=|!=|[(),<>=]|./gsy;
@@ -101,11 +104,11 @@ export function expressionShape(expression: string): string {
     const token = match[0];
     if (/^\s+$/.test(token)) continue;
     if (token.startsWith('"') || token.startsWith("'")) tokens.push("S");
-    else if (/^-?\d+(\.\d+)?$/.test(token)) tokens.push("N");
-    else if (/^[0-9a-f]+(-[0-9a-f]+)+$/.test(token) && /\d/.test(token)) tokens.push("ID");
+    else if (/^-?\d+(\.\d+)?$/.test(token)) tokens.push("V");
+    else if (/^[0-9a-f]+(-[0-9a-f]+)*$/.test(token) && /\d/.test(token)) tokens.push("V");
     else tokens.push(token);
   }
-  return tokens.join(" ").replace(/\( ID( , ID)* \)/g, "( IDS )");
+  return tokens.join(" ").replace(/\( V( , V)* \)/g, "( VS )");
 }
 
 /** Every stored entity, sorted: equal snapshots mean ftrack's data did not change. */

@@ -33,6 +33,9 @@ export function requireGraphqlContentType(): RequestHandler {
 export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
+    // graphql-upload holds every multipart answer until the request body has ended; a body the
+    // parser refused at once (e.g. no boundary) is never read, so drain it or the answer never goes.
+    if (req.is("multipart/form-data")) req.resume();
     const type = (error as { type?: unknown } | null)?.type;
     const message = error instanceof Error ? error.message : "";
     const tooLarge = { maxBytes: limits.maxBodyBytes };
