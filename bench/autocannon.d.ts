@@ -13,6 +13,8 @@ declare module "autocannon" {
       connections?: number;
       duration?: number;
       amount?: number;
+      /** Seconds before a request counts as a timeout (default 10). */
+      timeout?: number;
       /** Sampling interval in ms (default 1000). */
       sampleInt?: number;
       method?: "GET" | "POST";

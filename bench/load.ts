@@ -55,6 +55,8 @@ export async function cannon(
     // autocannon checks for the end of an `amount` run once per sample: sample often, so the
     // measured duration is not rounded up to the next whole second.
     sampleInt: 50,
+    // Seconds before a request counts as failed (default 10): naive reads of 200 tasks under load come close.
+    timeout: 30,
     method,
     headers,
     body,
