@@ -26,7 +26,11 @@ const APOLLO_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
-export function toPublic(error: unknown): { code: string; message: string; extensions?: Record<string, unknown> } {
+export function toPublic(error: unknown): {
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+} {
   if (error instanceof FtrackUnavailableError) {
     return { code: "FTRACK_UNAVAILABLE", message: "ftrack did not answer in time. Try again shortly." };
   }
@@ -45,7 +49,13 @@ export function toPublic(error: unknown): { code: string; message: string; exten
   // Client errors meant to be shown (http-errors with `expose`), e.g. graphql-upload's "File missing
   // in the request." rejecting an Upload argument: the caller's mistake, not ours.
   const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
-  if (expose === true && typeof status === "number" && status >= 400 && status < 500 && error instanceof Error) {
+  if (
+    expose === true &&
+    typeof status === "number" &&
+    status >= 400 &&
+    status < 500 &&
+    error instanceof Error
+  ) {
     return { code: "BAD_USER_INPUT", message: error.message };
   }
   return { code: "INTERNAL_SERVER_ERROR", message: "Internal server error." };

@@ -35,7 +35,9 @@ export function corsAllowList(origins: readonly string[]): RequestHandler {
     if (origins.length > 0) res.vary("Origin");
     if (!origin || !(any || allowed.has(origin))) {
       if (isPreflight) {
-        res.status(403).json({ code: "CORS_ORIGIN_NOT_ALLOWED", message: "This origin may not call this service." });
+        res
+          .status(403)
+          .json({ code: "CORS_ORIGIN_NOT_ALLOWED", message: "This origin may not call this service." });
         return;
       }
       return next();

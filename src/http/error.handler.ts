@@ -23,7 +23,11 @@ export function lastResortErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error(
-      { method: req.method, url: scrubUrl(req.originalUrl), err: { type: (error as Error)?.name ?? typeof error } },
+      {
+        method: req.method,
+        url: scrubUrl(req.originalUrl),
+        err: { type: (error as Error)?.name ?? typeof error },
+      },
       "unhandled error",
     );
     res.status(500).json({ code: "INTERNAL_SERVER_ERROR", message: "Internal server error." });

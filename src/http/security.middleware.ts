@@ -62,7 +62,10 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     } else {
       res.setHeader("Content-Security-Policy", STRICT_CSP);
       res.setHeader("X-Frame-Options", "DENY");
-      res.setHeader("Cross-Origin-Resource-Policy", path.startsWith(thumbnails) ? "cross-origin" : "same-origin");
+      res.setHeader(
+        "Cross-Origin-Resource-Policy",
+        path.startsWith(thumbnails) ? "cross-origin" : "same-origin",
+      );
     }
     if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     next();

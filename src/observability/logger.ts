@@ -28,7 +28,7 @@ export function createLogger(level = process.env.LOG_LEVEL || "info", destinatio
       level,
       redact: { paths: REDACT, censor: "[redacted]" },
       // The current request's id on every line logged while serving it (unless the line names one).
-      mixin: (merge) => (("requestId" in merge) ? {} : { ...currentRequestScope() }),
+      mixin: (merge) => ("requestId" in merge ? {} : { ...currentRequestScope() }),
     },
     destination,
   );

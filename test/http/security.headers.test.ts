@@ -36,7 +36,14 @@ describe("security headers", () => {
       ["/readyz"],
       ["/metrics"],
       ["/no-such-route"],
-      ["/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }],
+      [
+        "/graphql",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: '{"query":"{ __typename }"}',
+        },
+      ],
       ["/graphql", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }],
       ["/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }],
       [thumbnail.replace(/sig=./, "sig=A").slice(harness.url.length)],

@@ -18,7 +18,11 @@ describe("request logs", () => {
 
   it("tags every line with the request id and leaks no secret", async () => {
     harness.logs.length = 0;
-    const secretsHeaders = { authorization: `Bearer ${TOKEN}`, "ftrack-api-key": CALLER_KEY, cookie: "session=abc123def" };
+    const secretsHeaders = {
+      authorization: `Bearer ${TOKEN}`,
+      "ftrack-api-key": CALLER_KEY,
+      cookie: "session=abc123def",
+    };
 
     const issued = await graphql<{ project: { thumbnailUrl: string } }>(
       harness,
@@ -33,12 +37,16 @@ describe("request logs", () => {
     await (await fetch(local.replace(/sig=.{4}/, "sig=AAAA"), { headers: secretsHeaders })).arrayBuffer();
     await graphql(harness, '{ project(id: "not an id") { id } }', undefined, secretsHeaders);
     await graphql(harness, "{ nope }", undefined, secretsHeaders);
-    await (await fetch(`${harness.graphqlUrl}?query=${encodeURIComponent("{ __typename }")}&token=${TOKEN}`, {
-      headers: { "apollo-require-preflight": "true", ...secretsHeaders },
-    })).arrayBuffer();
+    await (
+      await fetch(`${harness.graphqlUrl}?query=${encodeURIComponent("{ __typename }")}&token=${TOKEN}`, {
+        headers: { "apollo-require-preflight": "true", ...secretsHeaders },
+      })
+    ).arrayBuffer();
     await (await fetch(`${harness.url}/no-such-route?apiKey=${CALLER_KEY}`)).arrayBuffer();
 
-    const lines = harness.logs.flatMap((chunk) => chunk.split("\n").filter(Boolean)).map((l) => JSON.parse(l));
+    const lines = harness.logs
+      .flatMap((chunk) => chunk.split("\n").filter(Boolean))
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(7);
     for (const line of lines) expect(line.requestId, JSON.stringify(line)).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
     expect(lines.some((l) => l.requestId === "given-id-1")).toBe(true);

@@ -34,7 +34,7 @@ export const NASTY_STRINGS: readonly string[] = [
   "'",
   "\\",
   '\\"',
-  "\\\\\"",
+  '\\\\"',
   '" or id like "%',
   '" or id like "%" or "',
   'x" or id like "%"',
@@ -62,7 +62,7 @@ export const NASTY_STRINGS: readonly string[] = [
   "order by name desc",
   "offset 0 limit 1",
   "\u0000",
-  "\u0000\" or id like \"%",
+  '\u0000" or id like "%',
   "\r\n",
   "\t",
   "\u202eevil",
@@ -83,7 +83,17 @@ export const NASTY_STRINGS: readonly string[] = [
   "${jndi:ldap://x}",
 ];
 
-const ALPHABET = [..."abcdefXYZ0189-_ \"'\\%()=<>!,.;:\n\t", "ü", "漢", "🙂", "\u0000", " or ", " and ", " like ", " in "];
+const ALPHABET = [
+  ..."abcdefXYZ0189-_ \"'\\%()=<>!,.;:\n\t",
+  "ü",
+  "漢",
+  "🙂",
+  "\u0000",
+  " or ",
+  " and ",
+  " like ",
+  " in ",
+];
 
 /** A random string from characters and ftrack keywords that matter to a query parser. */
 export function randomString(r: Prng, maxLength = 60): string {

@@ -13,7 +13,11 @@ import {
   manifestCache,
   requirePersistedOperations,
 } from "./persisted-operations.js";
-import { bodyErrorHandler, requestShapeLimits, requireGraphqlContentType } from "./request-body.middleware.js";
+import {
+  bodyErrorHandler,
+  requestShapeLimits,
+  requireGraphqlContentType,
+} from "./request-body.middleware.js";
 
 export { LIMIT_CODES } from "./limit.errors.js";
 

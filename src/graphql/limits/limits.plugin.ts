@@ -34,9 +34,13 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
           }
           const result = operationCost(schema, document, operation, request.variables);
           if ("tooManyNodes" in result) {
-            throw limitError(LIMIT_CODES.complexity, "The query selects too many fields (counting every fragment use).", {
-              maxComplexity: limits.maxComplexity,
-            });
+            throw limitError(
+              LIMIT_CODES.complexity,
+              "The query selects too many fields (counting every fragment use).",
+              {
+                maxComplexity: limits.maxComplexity,
+              },
+            );
           }
           if ("cost" in result && result.cost > limits.maxComplexity) {
             throw limitError(

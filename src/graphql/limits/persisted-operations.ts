@@ -33,7 +33,9 @@ export const sha256Hex = (text: string) => createHash("sha256").update(text).dig
 export function parseManifest(text: string, source = "manifest"): PersistedOperations {
   const manifest = JSON.parse(text) as ManifestFile;
   if (manifest.format !== "apollo-persisted-query-manifest" || manifest.version !== 1) {
-    throw new Error(`${source}: expected {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [...]}`);
+    throw new Error(
+      `${source}: expected {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [...]}`,
+    );
   }
   const operations = new Map<string, string>();
   for (const [index, entry] of (manifest.operations ?? []).entries()) {
@@ -69,7 +71,12 @@ export function manifestCache(operations: PersistedOperations) {
   };
 }
 
-function hashOf(operation: unknown): { hash?: unknown; version?: unknown; query?: unknown; present: boolean } {
+function hashOf(operation: unknown): {
+  hash?: unknown;
+  version?: unknown;
+  query?: unknown;
+  present: boolean;
+} {
   const op = (operation ?? {}) as { query?: unknown; extensions?: unknown };
   let extensions = op.extensions;
   if (typeof extensions === "string") {
@@ -80,9 +87,15 @@ function hashOf(operation: unknown): { hash?: unknown; version?: unknown; query?
       extensions = undefined;
     }
   }
-  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown; version?: unknown } } | undefined)
-    ?.persistedQuery;
-  return { hash: persisted?.sha256Hash, version: persisted?.version, query: op.query, present: persisted != null };
+  const persisted = (
+    extensions as { persistedQuery?: { sha256Hash?: unknown; version?: unknown } } | undefined
+  )?.persistedQuery;
+  return {
+    hash: persisted?.sha256Hash,
+    version: persisted?.version,
+    query: op.query,
+    present: persisted != null,
+  };
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -123,12 +136,14 @@ export function requirePersistedOperations(operations: PersistedOperations): Req
           ? operations.has(sha256Hex(query)) && (hash === undefined || hash === sha256Hex(query))
           : typeof hash === "string" && operations.has(hash);
       if (!listed) {
-        return res.status(400).json(
-          limitErrorBody(
-            LIMIT_CODES.persisted,
-            "This server runs only registered operations: send the persisted query hash of an operation from its manifest.",
-          ),
-        );
+        return res
+          .status(400)
+          .json(
+            limitErrorBody(
+              LIMIT_CODES.persisted,
+              "This server runs only registered operations: send the persisted query hash of an operation from its manifest.",
+            ),
+          );
       }
     }
     next();

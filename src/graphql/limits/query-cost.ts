@@ -4,13 +4,9 @@
  * size (the default page size when omitted, at most the largest page), so list sizes count.
  * A field taking a list argument (copyThumbnail's targets, srcset's sizes) multiplies by its length.
  */
+
+import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
-import {
-  type DocumentNode,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-} from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.js";
 
 /** The page size a `first` argument will get: invalid values are refused later, so clamp here. */
@@ -52,7 +48,8 @@ export function operationCost(
     });
     return { cost };
   } catch (error) {
-    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) return { tooManyNodes: true };
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message))
+      return { tooManyNodes: true };
     // Variables that do not coerce: execution refuses them (BAD_USER_INPUT) before any resolver.
     return { invalidVariables: true };
   }

@@ -41,7 +41,9 @@ export function measureOperation(operation: OperationDefinitionNode, document: D
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases++;
         if (INTROSPECTION.has(selection.name.value)) continue;
-        const below = selection.selectionSet ? walk(selection.selectionSet, visiting) : { depth: 0, aliases: 0 };
+        const below = selection.selectionSet
+          ? walk(selection.selectionSet, visiting)
+          : { depth: 0, aliases: 0 };
         depth = Math.max(depth, 1 + below.depth);
         aliases += below.aliases;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -20,12 +20,14 @@ export function requireGraphqlContentType(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "POST") return next();
     if (req.is(["application/json", "multipart/form-data"])) return next();
-    res.status(415).json(
-      limitErrorBody(
-        LIMIT_CODES.mediaType,
-        "Send GraphQL requests as application/json, or as multipart/form-data for uploads (GraphQL multipart request).",
-      ),
-    );
+    res
+      .status(415)
+      .json(
+        limitErrorBody(
+          LIMIT_CODES.mediaType,
+          "Send GraphQL requests as application/json, or as multipart/form-data for uploads (GraphQL multipart request).",
+        ),
+      );
   };
 }
 
@@ -42,13 +44,21 @@ export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): Erro
     if (type === "entity.too.large" || /multipart field value exceeds/.test(message)) {
       return res
         .status(413)
-        .json(limitErrorBody(LIMIT_CODES.body, `The request body is larger than ${limits.maxBodyBytes} bytes.`, tooLarge));
+        .json(
+          limitErrorBody(
+            LIMIT_CODES.body,
+            `The request body is larger than ${limits.maxBodyBytes} bytes.`,
+            tooLarge,
+          ),
+        );
     }
     if (type === "entity.parse.failed") {
       return badRequest(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
     }
     if (type === "charset.unsupported" || type === "encoding.unsupported") {
-      return res.status(415).json(limitErrorBody(LIMIT_CODES.mediaType, "Send the body as UTF-8, uncompressed or gzip/deflate."));
+      return res
+        .status(415)
+        .json(limitErrorBody(LIMIT_CODES.mediaType, "Send the body as UTF-8, uncompressed or gzip/deflate."));
     }
     if (type === "request.aborted" || type === "request.size.invalid") {
       return badRequest(res, 400, "BAD_REQUEST", "The request body ended early.");
@@ -56,7 +66,12 @@ export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): Erro
     // The multipart parser (busboy) throws plain errors on a malformed or truncated form.
     const status = (error as { status?: unknown } | null)?.status;
     if (req.is("multipart/form-data") && typeof status !== "number") {
-      return badRequest(res, 400, "BAD_REQUEST", "The multipart body is malformed or incomplete (GraphQL multipart request).");
+      return badRequest(
+        res,
+        400,
+        "BAD_REQUEST",
+        "The multipart body is malformed or incomplete (GraphQL multipart request).",
+      );
     }
     next(error);
   };
@@ -75,7 +90,11 @@ export function jsonSize(value: unknown, budget = Number.POSITIVE_INFINITY): num
     else if (Array.isArray(item)) {
       total += 2 + item.length;
       for (const element of item) stack.push(element);
-    } else if (item !== null && typeof item === "object" && Object.getPrototypeOf(item) === Object.prototype) {
+    } else if (
+      item !== null &&
+      typeof item === "object" &&
+      Object.getPrototypeOf(item) === Object.prototype
+    ) {
       for (const [key, element] of Object.entries(item)) {
         total += Buffer.byteLength(key) + 4;
         stack.push(element);
@@ -94,7 +113,11 @@ export function operationsOf(req: Request): unknown[] {
 /** Batch size and variables size; runs after the body parsers. */
 export function requestShapeLimits(limits: BodyLimits): RequestHandler {
   return (req, res, next) => {
-    if (req.method === "POST" && Array.isArray(req.body) && (req.body.length > limits.maxOperations || limits.maxOperations === 1)) {
+    if (
+      req.method === "POST" &&
+      Array.isArray(req.body) &&
+      (req.body.length > limits.maxOperations || limits.maxOperations === 1)
+    ) {
       const message =
         limits.maxOperations === 1
           ? "Batched requests are turned off: send one operation per request."
@@ -106,13 +129,15 @@ export function requestShapeLimits(limits: BodyLimits): RequestHandler {
     for (const operation of operationsOf(req)) {
       const variables = (operation as { variables?: unknown } | null)?.variables;
       if (jsonSize(variables, limits.maxVariablesBytes) > limits.maxVariablesBytes) {
-        return res.status(413).json(
-          limitErrorBody(
-            LIMIT_CODES.variables,
-            `The variables are larger than ${limits.maxVariablesBytes} bytes (as JSON).`,
-            { maxBytes: limits.maxVariablesBytes },
-          ),
-        );
+        return res
+          .status(413)
+          .json(
+            limitErrorBody(
+              LIMIT_CODES.variables,
+              `The variables are larger than ${limits.maxVariablesBytes} bytes (as JSON).`,
+              { maxBytes: limits.maxVariablesBytes },
+            ),
+          );
       }
     }
     next();

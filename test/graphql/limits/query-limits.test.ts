@@ -13,7 +13,13 @@ async function post(harness: Harness, body: string | FormData, headers: Record<s
     body,
   });
   const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    body: JSON.parse(text) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 /** `task { parent { ... on TypedContext { parent { ... { id } } } } }`: depth n (task counts as 1). */
@@ -50,7 +56,10 @@ describe("query limits with the defaults", () => {
     expect(viaFragment.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
 
     const { getIntrospectionQuery } = await import("graphql");
-    const introspection = await graphql(harness, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    const introspection = await graphql(
+      harness,
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+    );
     expect(introspection.errors).toBeUndefined();
   });
 
@@ -95,7 +104,10 @@ describe("query limits with the defaults", () => {
   });
 
   it("keeps batching off: an array of operations is TOO_MANY_OPERATIONS", async () => {
-    const res = await post(harness, JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }]));
+    const res = await post(
+      harness,
+      JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }]),
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions).toEqual({ code: "TOO_MANY_OPERATIONS", maxOperations: 1 });
   });
@@ -103,7 +115,10 @@ describe("query limits with the defaults", () => {
   it("refuses variables larger than GRAPHQL_MAX_VARIABLES_BYTES", async () => {
     const res = await post(
       harness,
-      JSON.stringify({ query: "query($s: String) { projects(nameContains: $s) { nodes { id } } }", variables: { s: "x".repeat(70_000) } }),
+      JSON.stringify({
+        query: "query($s: String) { projects(nameContains: $s) { nodes { id } } }",
+        variables: { s: "x".repeat(70_000) },
+      }),
     );
     expect(res.status).toBe(413);
     expect(res.body.errors?.[0]?.extensions).toEqual({ code: "VARIABLES_TOO_LARGE", maxBytes: 65_536 });
@@ -123,7 +138,12 @@ describe("query limits with the defaults", () => {
   });
 
   it("answers 415 to content types other than JSON and multipart", async () => {
-    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml", "application/graphql"]) {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "application/xml",
+      "application/graphql",
+    ]) {
       const res = await post(harness, '{"query":"{ __typename }"}', { "content-type": type });
       expect(res.status, type).toBe(415);
       expect(res.body.errors?.[0]?.extensions?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
@@ -141,7 +161,12 @@ describe("configured limits", () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await startHarness({
-      env: { GRAPHQL_MAX_OPERATIONS: "3", GRAPHQL_MAX_DEPTH: "3", GRAPHQL_MAX_BODY_BYTES: "2048", GRAPHQL_MAX_COMPLEXITY: "100" },
+      env: {
+        GRAPHQL_MAX_OPERATIONS: "3",
+        GRAPHQL_MAX_DEPTH: "3",
+        GRAPHQL_MAX_BODY_BYTES: "2048",
+        GRAPHQL_MAX_COMPLEXITY: "100",
+      },
     });
   });
   afterAll(() => harness?.close());
@@ -161,7 +186,10 @@ describe("configured limits", () => {
     const [, refused] = deep.body as unknown as { errors?: { extensions: { code: string } }[] }[];
     expect(refused?.errors?.[0]?.extensions.code).toBe("QUERY_TOO_DEEP");
 
-    const four = await post(harness, JSON.stringify(Array.from({ length: 4 }, () => ({ query: "{ __typename }" }))));
+    const four = await post(
+      harness,
+      JSON.stringify(Array.from({ length: 4 }, () => ({ query: "{ __typename }" }))),
+    );
     expect(four.status).toBe(400);
     expect(four.body.errors?.[0]?.extensions).toEqual({ code: "TOO_MANY_OPERATIONS", maxOperations: 3 });
   });
