@@ -139,7 +139,8 @@ function list(env: Env, name: string, fallback: string[]): string[] {
 
 function oneOf<T extends string>(name: string, values: string[], allowed: readonly T[]): T[] {
   for (const v of values) {
-    if (!allowed.includes(v as T)) throw new ConfigError(`${name}: "${v}" is not one of ${allowed.join(", ")}`);
+    if (!allowed.includes(v as T))
+      throw new ConfigError(`${name}: "${v}" is not one of ${allowed.join(", ")}`);
   }
   return values as T[];
 }
@@ -219,7 +220,19 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const secrets = list(env, "THUMBNAIL_URL_SECRETS", []);
-  const sizeLadder = list(env, "THUMBNAIL_SIZES", ["32", "64", "100", "150", "200", "300", "500", "800", "1200", "2048", "4096"])
+  const sizeLadder = list(env, "THUMBNAIL_SIZES", [
+    "32",
+    "64",
+    "100",
+    "150",
+    "200",
+    "300",
+    "500",
+    "800",
+    "1200",
+    "2048",
+    "4096",
+  ])
     .map((s) => Number(s))
     .sort((a, b) => a - b);
   if (sizeLadder.some((s) => !Number.isInteger(s) || s < 1 || s > 4096) || sizeLadder.at(-1) !== 4096) {
@@ -255,18 +268,22 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: int(env, "THUMBNAIL_URL_WINDOW_SECONDS", 600, 1),
       sizeLadder,
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
-      deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), ["webp", "avif"] as const),
+      deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), [
+        "webp",
+        "avif",
+      ] as const),
     },
     upload: {
       maxBytes: int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, 1),
       maxPixels: int(env, "UPLOAD_MAX_PIXELS", 40_000_000, 1),
       minEdge: int(env, "UPLOAD_MIN_EDGE", 16, 1),
       maxEdge: int(env, "UPLOAD_MAX_EDGE", 8192, 1),
-      acceptedTypes: oneOf(
-        "UPLOAD_TYPES",
-        list(env, "UPLOAD_TYPES", ["jpeg", "png", "gif", "webp"]),
-        ["jpeg", "png", "gif", "webp"] as const,
-      ),
+      acceptedTypes: oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", ["jpeg", "png", "gif", "webp"]), [
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+      ] as const),
     },
     auth: authConfig(env, server !== undefined),
     limits: limitsConfig(env),

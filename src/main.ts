@@ -15,7 +15,11 @@ async function main() {
 
   let connection: FtrackConnection;
   if (config.ftrack.server && config.ftrack.apiUser && config.ftrack.apiKey) {
-    connection = { server: config.ftrack.server, apiUser: config.ftrack.apiUser, apiKey: config.ftrack.apiKey };
+    connection = {
+      server: config.ftrack.server,
+      apiUser: config.ftrack.apiUser,
+      apiKey: config.ftrack.apiKey,
+    };
     logger.info({ ftrack: config.ftrack.server }, "using the configured ftrack server");
   } else {
     const emulator = await startEmulator({

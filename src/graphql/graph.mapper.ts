@@ -10,8 +10,8 @@ import { Asset } from "./types/asset.type.js";
 import { AssetVersion } from "./types/asset-version.type.js";
 import type { Context, TypedContext } from "./types/context.type.js";
 import { Project } from "./types/project.type.js";
-import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
+import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 import {
   AssetBuild,
   CustomContext,

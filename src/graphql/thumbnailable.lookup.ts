@@ -1,8 +1,8 @@
 /** Loads a Thumbnailable by GraphQL type and id; null when missing or of another type. */
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
 import { isOfType, toThumbnailable } from "./graph.mapper.js";
-import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
+import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 
 export async function loadThumbnailable(
   ftrack: FtrackSession,

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { toContext } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
-import { Context, TypedContext } from "../types/context.type.js";
 import { ContextConnection } from "../types/connections.types.js";
+import { Context, TypedContext } from "../types/context.type.js";
 import { Project } from "../types/project.type.js";
 
 @Resolver(() => Context)

@@ -12,7 +12,8 @@ export class ProjectResolver {
   async contexts(
     @Root() project: Project,
     @Ctx() ctx: GraphContext,
-    @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot" or "Task"' }) objectType?: string,
+    @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot" or "Task"' })
+    objectType?: string,
     @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,

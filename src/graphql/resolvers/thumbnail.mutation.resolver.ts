@@ -1,10 +1,9 @@
-import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
-import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { GraphContext } from "../request-context.js";
 import { reloadTargets, resolveTargets } from "../thumbnail-targets.js";
 import { ThumbnailTarget } from "../types/thumbnail-target.input.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
+import { type PendingUpload, UploadScalar } from "../types/upload.scalar.js";
 import { uploadStream } from "../upload.stream.js";
 
 /** Thin: load the targets, let ThumbnailService apply the rules and write, return the fresh entities. */
@@ -34,11 +33,11 @@ export class ThumbnailMutationResolver {
   })
   async uploadThumbnail(
     @Arg("target", () => ThumbnailTarget) target: ThumbnailTarget,
-    @Arg("file", () => GraphQLUpload) file: Promise<FileUpload>,
+    @Arg("file", () => UploadScalar) upload: PendingUpload,
     @Ctx() ctx: GraphContext,
   ): Promise<Thumbnailable> {
     const [entity] = await resolveTargets(ctx.ftrack, [target]);
-    const stream = uploadStream(file, ctx.thumbnails.limits.maxBytes);
+    const stream = uploadStream(upload.file, ctx.thumbnails.limits.maxBytes);
     await ctx.thumbnails.upload(ctx.ftrack, entity, { stream });
     const [updated] = await reloadTargets(ctx.ftrack, [target]);
     return updated;

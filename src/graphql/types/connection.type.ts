@@ -17,7 +17,7 @@ export interface Page<T> {
 }
 
 /** Base of a cursor-paginated list type: `XConnection { nodes: [X!]! pageInfo: PageInfo! }`. */
-export function Connection<T>(node: () => Function) {
+export function Connection<T>(node: () => abstract new (...args: never[]) => unknown) {
   @ObjectType()
   abstract class ConnectionClass implements Page<T> {
     @Field(() => [node()])
