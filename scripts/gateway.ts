@@ -20,7 +20,7 @@ const portOf = (name: string, fallback: number) => Number(process.env[name] ?? f
 async function main() {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
-  const emulator = await startEmulator({ port: 0, dataDir: ":memory:" });
+  const emulator = await startEmulator();
   const service = await startService(
     config,
     { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey },

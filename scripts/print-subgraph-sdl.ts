@@ -1,6 +1,9 @@
-/** Prints this service's subgraph SDL (`npm run subgraph-sdl`): what `rover` or a router composes. */
+/**
+ * Prints this service's subgraph SDL (`npm run subgraph-sdl`): what `_service { sdl }` answers and
+ * `rover` or a router composes.
+ */
 import "reflect-metadata";
-import { printSubgraphSdl } from "../src/graphql/federation/subgraph.schema.js";
+import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildGraphSchema } from "../src/graphql/schema.js";
 
-process.stdout.write(`${printSubgraphSdl(await buildGraphSchema())}\n`);
+process.stdout.write(`${printSubgraphSchema(await buildGraphSchema())}\n`);

@@ -2,13 +2,12 @@
  * The HTTP app: /graphql (Apollo, multipart uploads, playground), the signed thumbnail route,
  * /healthz, /readyz and /metrics. It talks to ftrack only through the client it is given.
  */
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Request } from "express";
+import express from "express";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { authenticate, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
@@ -22,12 +21,10 @@ import { buildGraphSchema } from "./graphql/schema.js";
 import { multipartErrorHandler } from "./graphql/upload.errors.js";
 import { corsAllowList } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
-import { reenterRequestScope } from "./http/request-scope.middleware.js";
+import { createOpsRouter } from "./http/ops.route.js";
+import { reenterRequestScope, requestScope } from "./http/request-scope.middleware.js";
 import { securityHeaders } from "./http/security.middleware.js";
 import type { Logger } from "./observability/logger.js";
-import { scrubUrl } from "./observability/logger.js";
-import { registry } from "./observability/metrics.js";
-import { runInRequestScope } from "./observability/request-scope.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
@@ -37,13 +34,6 @@ export interface AppDeps {
   logger: Logger;
   /** The HTTP server the app will listen on, so Apollo can drain it on stop. */
   httpServer: Server;
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-function requestIdOf(req: Request): string {
-  const given = req.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 export async function createApp({ config, ftrack, logger, httpServer }: AppDeps) {
@@ -79,47 +69,10 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders({ publicUrl: config.publicUrl, playgroundAssetsPath: PLAYGROUND_ASSETS_PATH }));
-
-  app.use((req, res, next) => {
-    const requestId = requestIdOf(req);
-    res.locals.requestId = requestId;
-    res.setHeader("x-request-id", requestId);
-    const started = performance.now();
-    res.on("finish", () => {
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          url: scrubUrl(req.originalUrl),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        "request",
-      );
-    });
-    // Every log line written while serving this request carries its id.
-    runInRequestScope({ requestId }, next);
-  });
+  app.use(requestScope(logger));
   app.use(corsAllowList(config.corsOrigins));
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-
-  app.get("/readyz", async (_req, res) => {
-    try {
-      await ftrack.ping();
-      res.json({ status: "ready" });
-    } catch {
-      res.status(503).json({ status: "unavailable", reason: "ftrack is not reachable" });
-    }
-  });
-
-  app.get("/metrics", async (_req, res) => {
-    res.setHeader("Content-Type", registry.contentType);
-    res.send(await registry.metrics());
-  });
-
+  app.use(createOpsRouter({ ping: () => ftrack.ping() }));
   app.use(
     createThumbnailRouter({
       signer,
@@ -128,7 +81,6 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
       source: (componentId, size, signal) => ftrack.service.fetchThumbnail(componentId, size, signal),
     }),
   );
-
   if (config.playground) app.use(createPlaygroundRouter({ endpointPath: "/graphql" }));
 
   app.use(
@@ -145,7 +97,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         requestId: res.locals.requestId as string,
-        ftrack: ftrack.sessionFor(identityOf(res), { batching: config.ftrack.batching }),
+        ftrack: ftrack.sessionFor(identityOf(res)),
         urls: signer,
         thumbnails,
       }),
@@ -156,5 +108,5 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(notFoundHandler());
   app.use(lastResortErrorHandler(logger));
 
-  return { app, apollo, signer };
+  return { app, apollo };
 }

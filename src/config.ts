@@ -3,8 +3,12 @@
  * README's configuration table has one source. Invalid values fail at start with the variable's name.
  */
 
-export type ImageFormat = "jpeg" | "png" | "gif" | "webp";
-export type DeliveryFormat = "webp" | "avif";
+const IMAGE_FORMATS = ["jpeg", "png", "gif", "webp"] as const;
+const DELIVERY_FORMATS = ["webp", "avif"] as const;
+const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
+
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
 
 export interface FtrackConfig {
   /** Base URL of the ftrack server; undefined means "start the embedded emulator". */
@@ -57,7 +61,7 @@ export interface UploadConfig {
  * verified bearer token names, with the service key; ftrack-key: the caller's own ftrack-user and
  * ftrack-api-key headers.
  */
-export type AuthMode = "none" | "jwt" | "ftrack-key";
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export interface AuthConfig {
   mode: AuthMode;
@@ -153,8 +157,6 @@ function url(name: string, raw: string): string {
   }
 }
 
-const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
-
 function authConfig(env: Env, realServer: boolean): AuthConfig {
   const raw = env.AUTH_MODE?.trim();
   // Against a real ftrack server, acting as the service user for everyone must be chosen explicitly.
@@ -206,7 +208,7 @@ function limitsConfig(env: Env): GraphqlLimitsConfig {
   };
 }
 
-export function randomSecret(): string {
+function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
 
@@ -268,22 +270,14 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: int(env, "THUMBNAIL_URL_WINDOW_SECONDS", 600, 1),
       sizeLadder,
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
-      deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), [
-        "webp",
-        "avif",
-      ] as const),
+      deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), DELIVERY_FORMATS),
     },
     upload: {
       maxBytes: int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, 1),
       maxPixels: int(env, "UPLOAD_MAX_PIXELS", 40_000_000, 1),
       minEdge: int(env, "UPLOAD_MIN_EDGE", 16, 1),
       maxEdge: int(env, "UPLOAD_MAX_EDGE", 8192, 1),
-      acceptedTypes: oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", ["jpeg", "png", "gif", "webp"]), [
-        "jpeg",
-        "png",
-        "gif",
-        "webp",
-      ] as const),
+      acceptedTypes: oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", [...IMAGE_FORMATS]), IMAGE_FORMATS),
     },
     auth: authConfig(env, server !== undefined),
     limits: limitsConfig(env),

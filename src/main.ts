@@ -22,12 +22,7 @@ async function main() {
     };
     logger.info({ ftrack: config.ftrack.server }, "using the configured ftrack server");
   } else {
-    const emulator = await startEmulator({
-      port: config.emulator.port,
-      apiUser: config.emulator.apiUser,
-      apiKey: config.emulator.apiKey,
-      dataDir: config.emulator.dataDir,
-    });
+    const emulator = await startEmulator(config.emulator);
     closers.push(() => emulator.close());
     connection = { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey };
     logger.info(

@@ -29,14 +29,15 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
   });
   const port = (httpServer.address() as AddressInfo).port;
   const publicUrl = new URL(config.publicUrl).port === "0" ? `http://localhost:${port}` : config.publicUrl;
-  let created: Awaited<ReturnType<typeof createApp>>;
-  try {
-    created = await createApp({ config: { ...config, publicUrl }, ftrack, logger, httpServer });
-  } catch (error) {
+  const { app, apollo } = await createApp({
+    config: { ...config, publicUrl },
+    ftrack,
+    logger,
+    httpServer,
+  }).catch((error: unknown) => {
     httpServer.close();
     throw error;
-  }
-  const { app, apollo } = created;
+  });
   httpServer.on("request", app);
   return {
     url: `http://localhost:${port}`,

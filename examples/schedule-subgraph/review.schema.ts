@@ -9,22 +9,14 @@
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { type GraphQLSchema, parse } from "graphql";
+import { CACHE_CONTROL_SDL } from "./cache-control.sdl.js";
 import type { ScheduleStore } from "./schedule.store.js";
 
 export const reviewTypeDefs = parse(/* GraphQL */ `
   extend schema
     @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@interfaceObject", "@shareable"])
 
-  directive @cacheControl(
-    maxAge: Int
-    scope: CacheControlScope
-    inheritMaxAge: Boolean
-  ) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
-
-  enum CacheControlScope {
-    PUBLIC
-    PRIVATE
-  }
+  ${CACHE_CONTROL_SDL}
 
   "Any Thumbnailable of the thumbnail service, seen from reviews."
   type Thumbnailable @key(fields: "id") @interfaceObject @cacheControl(maxAge: 30) {

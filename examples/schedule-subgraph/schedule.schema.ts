@@ -6,22 +6,14 @@
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { type GraphQLSchema, parse } from "graphql";
+import { CACHE_CONTROL_SDL } from "./cache-control.sdl.js";
 import type { ScheduleStore } from "./schedule.store.js";
 
 export const scheduleTypeDefs = parse(/* GraphQL */ `
   extend schema
     @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
-  directive @cacheControl(
-    maxAge: Int
-    scope: CacheControlScope
-    inheritMaxAge: Boolean
-  ) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
-
-  enum CacheControlScope {
-    PUBLIC
-    PRIVATE
-  }
+  ${CACHE_CONTROL_SDL}
 
   "A task as the schedule sees it; the thumbnail service owns the rest of it."
   type Task @key(fields: "id") @cacheControl(maxAge: 30) {

@@ -33,7 +33,7 @@ export function authenticate(deps: IdentityResolverDeps) {
   };
 }
 
-/** The identity requireIdentity() found. Never falls back to the service user. */
+/** The identity authenticate() established. Never falls back to the service user. */
 export function identityOf(res: Response): FtrackIdentity {
   const identity = res.locals[IDENTITY] as FtrackIdentity | undefined;
   if (!identity) {

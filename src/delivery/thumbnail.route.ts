@@ -34,7 +34,7 @@ export interface ThumbnailRouterOptions {
   now?: () => number;
 }
 
-export const DELIVERY_ERRORS = {
+const DELIVERY_ERRORS = {
   malformed: { status: 403, code: "THUMBNAIL_URL_MALFORMED", message: "Invalid thumbnail link." },
   tampered: { status: 403, code: "THUMBNAIL_URL_INVALID_SIGNATURE", message: "Invalid thumbnail link." },
   expired: { status: 410, code: "THUMBNAIL_URL_EXPIRED", message: "This thumbnail link has expired." },

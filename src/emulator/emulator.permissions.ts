@@ -12,7 +12,7 @@
  * anything, as the API user does.
  */
 import { permissionError } from "./emulator.errors.js";
-import { concreteTypes, SCHEMAS } from "./schemas.js";
+import { concreteTypes, ENTITY_TYPES } from "./schemas.js";
 import type { EntityReader, StoredEntity } from "./store.types.js";
 
 export interface Role {
@@ -29,7 +29,6 @@ export interface Access {
 }
 
 const WRITES = new Set(["create", "update", "delete", "get_upload_metadata", "complete_multipart_upload"]);
-const ALL_TYPES = SCHEMAS.map((s) => s.id).filter((id) => concreteTypes(id).includes(id));
 const CONTEXTS = concreteTypes("Context");
 const TYPED_CONTEXTS = new Set(concreteTypes("TypedContext"));
 const COMPONENTS = new Set(concreteTypes("Component"));
@@ -79,7 +78,7 @@ export function assertAllowed(op: Record<string, unknown>, access: Access, reade
   }
   for (const id of ids) {
     if (typeof id !== "string") continue;
-    const entity = reader.get(ALL_TYPES, id);
+    const entity = reader.get(ENTITY_TYPES, id);
     if (entity && !visible(entity)) {
       throw permissionError(`User "${access.username}" is not permitted to access this entity.`);
     }
@@ -103,7 +102,7 @@ function projectScope(reader: EntityReader, projects: ReadonlySet<string>) {
     else if (entity.type === "AssetVersion") project = projectOf(ref(["Asset"], a.asset_id), depth + 1);
     else if (COMPONENTS.has(entity.type)) project = projectOf(ref(["AssetVersion"], a.version_id), depth + 1);
     else if (entity.type === "ComponentLocation")
-      project = projectOf(ref([...COMPONENTS], a.component_id), depth + 1);
+      project = projectOf(ref(concreteTypes("Component"), a.component_id), depth + 1);
     memo.set(entity.id, project);
     return project;
   }

@@ -49,7 +49,7 @@ export function sendBytes(res: ServerResponse, status: number, contentType: stri
 }
 
 /** HTTP status of an ftrack error under strict API. */
-export function statusOf(error: EmulatorError): number {
+function statusOf(error: EmulatorError): number {
   switch (error.exception) {
     case "InvalidCredentialsError":
     case "FTAuthenticationError":

@@ -19,11 +19,11 @@ import { type EmulatorStore, openStore } from "./store.js";
 import { UploadRegistry } from "./upload.registry.js";
 
 export type { EmulatorCounters, EmulatorKnobs, FailureMode, FailureRule, Route } from "./emulator.knobs.js";
-export { DEMO, demoId, personalApiKey } from "./seed.js";
+export { DEMO, demoId } from "./seed.js";
 export type { EmulatorStore } from "./store.js";
 
 /** The version the emulator reports in query_server_information. */
-export const EMULATOR_VERSION = "4.13.8-emulator";
+const EMULATOR_VERSION = "4.13.8-emulator";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */

@@ -7,7 +7,15 @@ import { validationError } from "./emulator.errors.js";
 import { type Access, accessFor, assertAllowed, visibleReader } from "./emulator.permissions.js";
 import { decodeEntityData, encodeResult } from "./encoder.js";
 import { entityRow, runQuery } from "./query-evaluator.js";
-import { concreteTypes, createDefaults, getSchema, resolveType, SCHEMAS, schemaHash } from "./schemas.js";
+import {
+  concreteTypes,
+  createDefaults,
+  ENTITY_TYPES,
+  getSchema,
+  resolveType,
+  SCHEMAS,
+  schemaHash,
+} from "./schemas.js";
 import { DEMO_ROLES } from "./seed.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredEntity } from "./store.types.js";
@@ -24,17 +32,25 @@ export interface BatchContext {
   serverVersion: string;
 }
 
+/** What one operation needs: the batch's context, plus effects held until the batch commits. */
+interface OperationContext extends BatchContext {
+  afterCommit: (() => void)[];
+}
+
 type Operation = Record<string, unknown>;
 
 export function executeBatch(operations: unknown[], context: BatchContext): unknown[] {
   // The acting user's permissions (emulator.permissions.ts) apply to every operation of the batch.
   const access = accessFor(context.user, DEMO_ROLES);
-  return context.store.transaction(() =>
-    operations.map((op, index) => executeOperation(op, index, context, access)),
+  const operationContext: OperationContext = { ...context, afterCommit: [] };
+  const results = context.store.transaction(() =>
+    operations.map((op, index) => executeOperation(op, index, operationContext, access)),
   );
+  for (const effect of operationContext.afterCommit) effect();
+  return results;
 }
 
-function executeOperation(raw: unknown, index: number, context: BatchContext, access: Access): unknown {
+function executeOperation(raw: unknown, index: number, context: OperationContext, access: Access): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     throw validationError(`Operation ${index} is not an object.`);
   }
@@ -70,6 +86,16 @@ function requireString(op: Operation, name: string): string {
   const value = op[name];
   if (typeof value !== "string" || value === "")
     throw validationError(`"${name}" must be a non-empty string.`);
+  return value;
+}
+
+/** An optional integer field (absent or null: undefined) within [min, max]. */
+function optionalInteger(op: Operation, name: string, min: number, max: number, expected: string) {
+  const value = op[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw validationError(`"${name}" must be ${expected}.`);
+  }
   return value;
 }
 
@@ -109,8 +135,6 @@ function entityKey(op: Operation): string {
   return key;
 }
 
-const ALL_TYPES = SCHEMAS.map((s) => s.id).filter((id) => concreteTypes(id).includes(id));
-
 /** The entity an update/delete names: `entity_type` may be a base type ("Context", "Component"). */
 function existing(op: Operation, store: EmulatorStore): StoredEntity {
   const name = requireString(op, "entity_type");
@@ -130,8 +154,9 @@ function checkForeignKeys(type: string, attrs: Record<string, unknown>, store: E
     if (name === "id" || value === null || value === undefined || property?.format !== "foreign_key")
       continue;
     const target = /Foreign key\(s\): (\w+)\./.exec(property.description ?? "")?.[1];
-    if (!target || concreteTypes(target).length === 0) continue;
-    if (typeof value !== "string" || !store.get(concreteTypes(target), value)) {
+    const targetTypes = target ? concreteTypes(target) : [];
+    if (targetTypes.length === 0) continue;
+    if (typeof value !== "string" || !store.get(targetTypes, value)) {
       throw validationError(`${type}.${name}: no ${target} with id "${String(value)}".`);
     }
   }
@@ -143,7 +168,7 @@ function create(op: Operation, { store, denormalize }: BatchContext) {
   if (type === "FileComponent") attrs.system_type = "file";
   const id = attrs.id;
   if (typeof id !== "string" || id === "") throw validationError(`${type}: id must be a non-empty string.`);
-  if (store.get(ALL_TYPES, id)) throw validationError(`An entity with id "${id}" already exists.`);
+  if (store.get(ENTITY_TYPES, id)) throw validationError(`An entity with id "${id}" already exists.`);
   checkForeignKeys(type, attrs, store);
   store.insert({ type, id, attrs });
   // The answer carries every attribute of the new entity (defaults included), as ftrack's does.
@@ -181,7 +206,9 @@ function remove(op: Operation, { store }: BatchContext) {
   return { action: "delete", data: true };
 }
 
-const THUMBNAIL_HOLDERS = ALL_TYPES.filter((type) => "thumbnail_id" in (getSchema(type)?.properties ?? {}));
+const THUMBNAIL_HOLDERS = ENTITY_TYPES.filter(
+  (type) => "thumbnail_id" in (getSchema(type)?.properties ?? {}),
+);
 
 function serverInformation(op: Operation, { serverVersion, user }: BatchContext) {
   const all: Record<string, unknown> = {
@@ -203,23 +230,9 @@ function serverInformation(op: Operation, { serverVersion, user }: BatchContext)
 function uploadMetadata(op: Operation, { uploads, baseUrl }: BatchContext) {
   const componentId = requireString(op, "component_id");
   const fileName = typeof op.file_name === "string" ? op.file_name : undefined;
-  const size = op.file_size;
-  if (
-    size !== undefined &&
-    size !== null &&
-    (typeof size !== "number" || !Number.isInteger(size) || size < 0)
-  ) {
-    throw validationError('"file_size" must be a non-negative integer.');
-  }
-  const parts = op.parts;
-  if (
-    parts !== undefined &&
-    parts !== null &&
-    (typeof parts !== "number" || !Number.isInteger(parts) || parts < 1 || parts > 10_000)
-  ) {
-    throw validationError('"parts" must be an integer from 1 to 10000.');
-  }
-  if (typeof parts === "number") {
+  const size = optionalInteger(op, "file_size", 0, Number.POSITIVE_INFINITY, "a non-negative integer");
+  const parts = optionalInteger(op, "parts", 1, 10_000, "an integer from 1 to 10000");
+  if (parts !== undefined) {
     const uploadId = uploads.issue(componentId, fileName, undefined, parts);
     return {
       urls: Array.from({ length: parts }, (_, i) => ({
@@ -229,13 +242,13 @@ function uploadMetadata(op: Operation, { uploads, baseUrl }: BatchContext) {
       upload_id: uploadId,
     };
   }
-  const token = uploads.issue(componentId, fileName, typeof size === "number" ? size : undefined);
+  const token = uploads.issue(componentId, fileName, size);
   const headers: Record<string, string> = { "Content-Type": uploads.get(token)!.contentType };
-  if (typeof size === "number") headers["Content-Length"] = String(size);
+  if (size !== undefined) headers["Content-Length"] = String(size);
   return { url: `${baseUrl}/upload/${token}`, headers, component_id: componentId };
 }
 
-function completeMultipartUpload(op: Operation, { uploads, store, baseUrl }: BatchContext) {
+function completeMultipartUpload(op: Operation, { uploads, store, baseUrl, afterCommit }: OperationContext) {
   const uploadId = requireString(op, "upload_id");
   const pending = uploads.get(uploadId);
   if (!pending?.parts) throw validationError("Unknown or expired upload_id.");
@@ -249,7 +262,8 @@ function completeMultipartUpload(op: Operation, { uploads, store, baseUrl }: Bat
     chunks.push(chunk);
   }
   store.putBlob(componentId, Buffer.concat(chunks));
-  uploads.consume(uploadId);
+  // Only once the batch commits: a rolled-back batch leaves the upload open for a retry.
+  afterCommit.push(() => uploads.consume(uploadId));
   return {
     action: "complete_multipart_upload",
     component_id: componentId,

@@ -41,7 +41,7 @@ type Compiled =
   | { kind: "relation"; quantifier: "has" | "any"; steps: Step[]; criteria: Compiled };
 
 interface Prepared {
-  types: string[];
+  types: readonly string[];
   projection: ProjectionNode;
   where: Compiled | null;
   order: { steps: Step[]; desc: boolean }[];
@@ -91,6 +91,13 @@ function compilePath(type: string, path: string): Step[] {
   return steps;
 }
 
+/** The slice `offset` / `limit` select, and where it ends. */
+function pageOf<T>(items: T[], { offset, limit }: QueryAst): { page: T[]; end: number } {
+  const start = offset ?? 0;
+  const end = limit === null ? items.length : start + limit;
+  return { page: items.slice(start, end), end };
+}
+
 const valueKey = (value: unknown): string =>
   value === null || value === undefined ? "\u0000none" : String(value);
 
@@ -102,23 +109,16 @@ export class QueryEvaluator {
   constructor(private readonly reader: EntityReader) {}
 
   run(ast: QueryAst): QueryResult {
-    const { entities, projection } = this.select(ast);
-    const offset = ast.offset ?? 0;
-    const end = ast.limit === null ? entities.length : offset + ast.limit;
-    const page = entities.slice(offset, end);
+    const prepared = this.prepare(ast);
+    const entities = this.execute(prepared);
+    const { page, end } = pageOf(entities, ast);
     const next = ast.limit !== null && ast.limit > 0 && entities.length > end ? end : null;
-    return { data: page.map((entity) => this.buildRow(entity, projection)), next };
+    return { data: page.map((entity) => this.buildRow(entity, prepared.projection)), next };
   }
 
-  /** A row for one entity with the given projection paths (default: the type's default projections). */
-  row(entity: StoredEntity, projections?: readonly string[]): Row {
-    const paths = projections ?? getSchema(entity.type)?.default_projections ?? [];
-    return this.buildRow(entity, this.projectionTree(entity.type, paths));
-  }
-
-  /** Matching entities in order, before paging, and the projection to build rows with. */
-  private select(ast: QueryAst): { entities: StoredEntity[]; projection: ProjectionNode } {
-    return this.execute(this.prepare(ast));
+  /** A row for one entity with the given projection paths. */
+  row(entity: StoredEntity, projections: readonly string[]): Row {
+    return this.buildRow(entity, this.projectionTree(entity.type, projections));
   }
 
   /** Resolves and validates everything in a query before any row is read. */
@@ -133,10 +133,8 @@ export class QueryEvaluator {
     };
   }
 
-  private execute({ types, projection, where, order }: Prepared): {
-    entities: StoredEntity[];
-    projection: ProjectionNode;
-  } {
+  /** Matching entities in order, before paging. */
+  private execute({ types, where, order }: Prepared): StoredEntity[] {
     let entities = this.candidates(types, where);
     if (where) entities = entities.filter((entity) => this.matches(entity, where));
     if (order.length) {
@@ -153,7 +151,7 @@ export class QueryEvaluator {
       });
       entities = keyed.map((k) => k.entity);
     }
-    return { entities, projection };
+    return entities;
   }
 
   private projectionTree(type: string, paths: readonly string[]): ProjectionNode {
@@ -175,7 +173,7 @@ export class QueryEvaluator {
 
   // --- Candidates: look ids (and a few foreign-key values) up instead of scanning. ---
 
-  private candidates(types: string[], where: Compiled | null): StoredEntity[] {
+  private candidates(types: readonly string[], where: Compiled | null): StoredEntity[] {
     const conjuncts = !where ? [] : where.kind === "and" ? where.items : [where];
     for (const c of conjuncts) {
       const lookup = this.lookupValues(c);
@@ -249,9 +247,7 @@ export class QueryEvaluator {
         let keys: Set<string> | undefined;
         const load = () => {
           if (!keys) {
-            const { entities } = this.execute(prepared);
-            const offset = sub.offset ?? 0;
-            const page = entities.slice(offset, sub.limit === null ? undefined : offset + sub.limit);
+            const { page } = pageOf(this.execute(prepared), sub);
             keys = new Set(page.flatMap((e) => this.values(e, subSteps)).map(valueKey));
           }
           return keys;

@@ -447,15 +447,23 @@ export function resolveType(name: string): string | undefined {
   return Object.hasOwn(TYPE_ALIASES, name) ? TYPE_ALIASES[name] : undefined;
 }
 
-/** The types whose rows a query of `name` returns: itself when concrete, else every concrete subtype. */
-export function concreteTypes(name: string): string[] {
-  const canonical = resolveType(name);
-  if (!canonical) return [];
-  const spec = SPEC_BY_ID.get(canonical)!;
-  const own = spec.abstract ? [] : [canonical];
-  const sub = SPECS.filter((s) => s.base === canonical).flatMap((s) => concreteTypes(s.id));
-  return [...own, ...sub];
+function subtypesOf(type: string): string[] {
+  const spec = SPEC_BY_ID.get(type)!;
+  const own = spec.abstract ? [] : [type];
+  return [...own, ...SPECS.filter((s) => s.base === type).flatMap((s) => subtypesOf(s.id))];
 }
+
+// Computed once: the query engine asks for these on every reference it follows.
+const CONCRETE_TYPES = new Map(SPECS.map((s) => [s.id, subtypesOf(s.id)]));
+
+/** The types whose rows a query of `name` returns: itself when concrete, else every concrete subtype. */
+export function concreteTypes(name: string): readonly string[] {
+  const canonical = resolveType(name);
+  return canonical ? CONCRETE_TYPES.get(canonical)! : [];
+}
+
+/** Every type that has rows of its own. */
+export const ENTITY_TYPES: readonly string[] = SPECS.filter((s) => !s.abstract).map((s) => s.id);
 
 /** True when `type` is `ancestor` or (transitively) one of its subtypes. */
 export function isSubtypeOf(type: string, ancestor: string): boolean {
@@ -563,5 +571,9 @@ function pythonString(text: string): string {
 
 /** ftrack's `schema_hash`: md5 hex of the sorted-key JSON of the schema list. */
 export function schemaHash(schemas: readonly EntitySchema[] | unknown = SCHEMAS): string {
-  return createHash("md5").update(pythonJsonDumps(schemas)).digest("hex");
+  return schemas === SCHEMAS ? OWN_SCHEMA_HASH : md5Json(schemas);
 }
+
+const md5Json = (value: unknown) => createHash("md5").update(pythonJsonDumps(value)).digest("hex");
+// The schemas never change at runtime; every session start asks for their hash.
+const OWN_SCHEMA_HASH = md5Json(SCHEMAS);

@@ -14,16 +14,13 @@ export interface LabelImageOptions {
 }
 
 /** A hue from the label's hash: stable across runs, different for different labels. */
-export function labelHue(label: string): number {
+function labelHue(label: string): number {
   return createHash("md5").update(label).digest().readUInt16BE(0) % 360;
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function labelSvg(
-  label: string,
-  { width = 320, height = 180, caption }: LabelImageOptions = {},
-): string {
+function labelSvg(label: string, { width = 320, height = 180, caption }: LabelImageOptions = {}): string {
   const hue = labelHue(label);
   // Shrink the font for long labels so they stay inside the image.
   const fontSize = Math.max(

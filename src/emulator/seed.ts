@@ -22,8 +22,8 @@ import { renderLabelImage } from "./seed-images.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredEntity } from "./store.types.js";
 
-export const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
-export const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
+const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
+const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
 
 /** A UUID-shaped id derived from a name: stable across runs. */
 export function demoId(name: string): string {
@@ -32,7 +32,7 @@ export function demoId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const personalApiKey = (username: string) => `${username}-demo-key`;
+const personalApiKey = (username: string) => `${username}-demo-key`;
 export const userId = (username: string) => demoId(`user:${username}`);
 
 // --- The plan: what exists, by name. ---

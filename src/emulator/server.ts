@@ -5,13 +5,14 @@
  *   GET  /component/thumbnail    the component's image scaled to fit inside size x size
  *   GET  /component/get          the component's original bytes
  *   GET  /img/thumbnail2.png     the placeholder ftrack's JS client links when there is no thumbnail
+ *   GET  /health                 liveness
  * Every failure answers ftrack's error shape; nothing a client sends can crash the server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import sharp from "sharp";
 import { authenticate, type Credentials } from "./emulator.auth.js";
-import { EmulatorError, validationError } from "./emulator.errors.js";
+import { EmulatorError, permissionError, validationError } from "./emulator.errors.js";
 import type { EmulatorCounters, EmulatorKnobs, FailureMode, FailurePlan } from "./emulator.knobs.js";
 import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
 import { executeBatch } from "./operations.js";
@@ -19,9 +20,9 @@ import { renderLabelImage } from "./seed-images.js";
 import type { EmulatorStore } from "./store.js";
 import { contentTypeOf, etagOf, type UploadRegistry } from "./upload.registry.js";
 
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Largest upload the emulator accepts (thumbnails and small files). */
-export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const MAX_THUMBNAIL_SIZE = 4096;
 const DEFAULT_THUMBNAIL_SIZE = 300;
 
@@ -39,16 +40,17 @@ export interface EmulatorServerDeps {
   log?: (line: string) => void;
 }
 
+const internalError = () => new EmulatorError("ServerError", "Internal server error.");
+
 export function createEmulatorServer(deps: EmulatorServerDeps): Server {
-  const log = deps.log ?? (() => {});
   const routes = createRoutes(deps);
   const server = createServer((req, res) => {
     routes(req, res).catch((error: unknown) => {
       // Last line of defence: log internally, answer a generic ftrack-style error.
-      log(
+      deps.log?.(
         `emulator: unexpected error on ${req.method} ${req.url?.split("?")[0]}: ${(error as Error)?.stack ?? error}`,
       );
-      sendError(res, new EmulatorError("ServerError", "Internal server error."), 500);
+      sendError(res, internalError(), 500);
     });
   });
   server.on("clientError", (_error, socket) => {
@@ -136,7 +138,7 @@ function createRoutes(deps: EmulatorServerDeps) {
     } catch (error) {
       if (error instanceof EmulatorError) return answerError(error);
       deps.log?.(`emulator: batch failed: ${(error as Error)?.stack ?? error}`);
-      return answerError(new EmulatorError("ServerError", "Internal server error."), 500);
+      return answerError(internalError(), 500);
     }
   }
 
@@ -146,7 +148,7 @@ function createRoutes(deps: EmulatorServerDeps) {
     const pending = uploads.get(token);
     if (!pending) {
       req.resume();
-      return sendError(res, permissionError403("The upload URL is invalid, expired or already used."), 403);
+      return sendError(res, permissionError("The upload URL is invalid, expired or already used."), 403);
     }
     let bytes: Buffer;
     try {
@@ -163,8 +165,7 @@ function createRoutes(deps: EmulatorServerDeps) {
         return sendError(res, validationError("Unknown part number."), 400);
       }
       pending.parts.received.set(part, bytes);
-      res.writeHead(200, { ETag: `"${etagOf(bytes)}"`, "Content-Length": 0 });
-      return res.end();
+      return sendStored(res, bytes);
     }
     if (pending.size !== undefined && bytes.length !== pending.size) {
       return sendError(
@@ -175,8 +176,7 @@ function createRoutes(deps: EmulatorServerDeps) {
     }
     store.putBlob(pending.componentId, bytes);
     uploads.consume(token);
-    res.writeHead(200, { ETag: `"${etagOf(bytes)}"`, "Content-Length": 0 });
-    res.end();
+    sendStored(res, bytes);
   }
 
   /** Authenticates a GET route; answers 401 and returns false on failure. */
@@ -247,16 +247,20 @@ function createRoutes(deps: EmulatorServerDeps) {
   };
 }
 
-const permissionError403 = (message: string) => new EmulatorError("PermissionError", message);
-
 /** `strict:1;denormalize:1` -> { strict: "1", denormalize: "1" }. */
-export function parseApiOptions(raw: string | undefined): Record<string, string> {
+function parseApiOptions(raw: string | undefined): Record<string, string> {
   const options: Record<string, string> = {};
   for (const part of (raw ?? "").split(/[;,]/)) {
     const [name, value = ""] = part.split(":").map((s) => s.trim());
     if (name) options[name.toLowerCase()] = value;
   }
   return options;
+}
+
+/** Answers a stored upload (or part) as S3 does: empty, with the bytes' ETag. */
+function sendStored(res: ServerResponse, bytes: Buffer) {
+  res.writeHead(200, { ETag: `"${etagOf(bytes)}"`, "Content-Length": 0 });
+  res.end();
 }
 
 /** Scales to fit inside size x size keeping the aspect ratio; PNG stays PNG, JPEG stays JPEG. */

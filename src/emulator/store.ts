@@ -107,16 +107,19 @@ export function openStore(dataDir: string): EmulatorStore {
     return rows;
   };
 
+  function addTo(index: Map<unknown, Set<Row>>, attribute: string, row: Row) {
+    const value = row.entity.attrs[attribute] ?? null;
+    let set = index.get(value);
+    if (!set) {
+      set = new Set();
+      index.set(value, set);
+    }
+    set.add(row);
+  }
+
   function indexAdd(row: Row) {
     for (const attribute of indexedAttributes.get(row.entity.type) ?? []) {
-      const index = valueIndexes.get(`${row.entity.type}.${attribute}`)!;
-      const value = row.entity.attrs[attribute] ?? null;
-      let set = index.get(value);
-      if (!set) {
-        set = new Set();
-        index.set(value, set);
-      }
-      set.add(row);
+      addTo(valueIndexes.get(`${row.entity.type}.${attribute}`)!, attribute, row);
     }
   }
 
@@ -141,15 +144,7 @@ export function openStore(dataDir: string): EmulatorStore {
         indexedAttributes.set(type, attributes);
       }
       attributes.add(attribute);
-      for (const row of rowsOf(type).values()) {
-        const value = row.entity.attrs[attribute] ?? null;
-        let set = index.get(value);
-        if (!set) {
-          set = new Set();
-          index.set(value, set);
-        }
-        set.add(row);
-      }
+      for (const row of rowsOf(type).values()) addTo(index, attribute, row);
     }
     return index;
   }

@@ -54,7 +54,7 @@ export interface EntityLoaders {
 type Found<R> = (R | null | Error)[];
 
 /** `select <fields> from <type> where id in (<ids>)`, built by the expression module. */
-export function byIdQuery(type: string, fields: string[], ids: string[]): FtrackOperation {
+function byIdQuery(type: string, fields: string[], ids: string[]): FtrackOperation {
   return {
     action: "query",
     expression: select(...fields)
@@ -64,13 +64,16 @@ export function byIdQuery(type: string, fields: string[], ids: string[]): Ftrack
   };
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+/** The distinct ftrack ids among `keys`, in chunks of at most idChunkSize (one operation each). */
+export function idChunks(rt: LoaderRuntime, keys: readonly string[]): string[][] {
+  const ids = [...new Set(keys.filter(isFtrackId))];
+  const size = Math.max(1, rt.idChunkSize);
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
   return out;
 }
 
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+export const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * Runs `opsFor(chunk)` for every chunk of valid ids (all in this tick, so one POST), maps the
@@ -82,11 +85,10 @@ async function loadChunks<R extends { id: string }>(
   opsFor: (ids: string[]) => FtrackOperation[],
   map: (e: FtrackEntity) => R,
 ): Promise<Found<R>> {
-  const ids = [...new Set(keys.filter(isFtrackId))];
   const found = new Map<string, R>();
   const failed = new Map<string, Error>();
   await Promise.all(
-    chunks(ids, Math.max(1, rt.idChunkSize)).map(async (part) => {
+    idChunks(rt, keys).map(async (part) => {
       try {
         const results = await rt.run(opsFor(part));
         for (const result of results) {
@@ -101,17 +103,18 @@ async function loadChunks<R extends { id: string }>(
   return keys.map((key) => failed.get(key) ?? found.get(key) ?? null);
 }
 
-function loader<R>(rt: LoaderRuntime, batchFn: (keys: readonly string[]) => Promise<Found<R>>) {
-  return new DataLoader<string, R | null>(batchFn, { batch: rt.batching, cache: rt.batching });
+/** A DataLoader by id that batches and caches unless the runtime is in naive mode. */
+export function loader<V>(rt: LoaderRuntime, batchFn: (keys: readonly string[]) => Promise<(V | Error)[]>) {
+  return new DataLoader<string, V>(batchFn, { batch: rt.batching, cache: rt.batching });
 }
 
 export function createEntityLoaders(rt: LoaderRuntime): EntityLoaders {
   const byId = <R extends { id: string }>(type: string, fields: string[], map: (e: FtrackEntity) => R) =>
-    loader<R>(rt, (keys) => loadChunks(rt, keys, (ids) => [byIdQuery(type, fields, ids)], map));
+    loader<R | null>(rt, (keys) => loadChunks(rt, keys, (ids) => [byIdQuery(type, fields, ids)], map));
 
   // A project or typed context read by its own loader also answers later `context(id)` loads.
   const contextKind = (type: string, fields: string[]) =>
-    loader<ContextRecord>(rt, async (keys) => {
+    loader<ContextRecord | null>(rt, async (keys) => {
       const records = await loadChunks(rt, keys, (ids) => [byIdQuery(type, fields, ids)], mapContext);
       for (const record of records) {
         if (record && !(record instanceof Error)) prime(loaders.context, record.id, record);
@@ -120,7 +123,7 @@ export function createEntityLoaders(rt: LoaderRuntime): EntityLoaders {
     });
 
   const loaders: EntityLoaders = {
-    context: loader<ContextRecord>(rt, async (keys) => {
+    context: loader<ContextRecord | null>(rt, async (keys) => {
       const records = await loadChunks(
         rt,
         keys,

@@ -82,10 +82,6 @@ export function mapContext(e: FtrackEntity): ContextRecord {
   };
 }
 
-export function isProjectRecord(record: ContextRecord): boolean {
-  return record.entityType === "Project";
-}
-
 export function mapAsset(e: FtrackEntity): AssetRecord {
   return { entityType: "Asset", id: e.id, name: str(e.name) ?? "", contextId: str(e.context_id) };
 }

@@ -180,14 +180,11 @@ export class FtrackSession {
     const where = args.nameContains
       ? or(contains("name", args.nameContains), contains("full_name", args.nameContains))
       : undefined;
-    const page = await this.#list(
-      select(...PROJECT_FIELDS)
-        .from("Project")
-        .where(where)
-        .orderBy("name"),
-      args,
-    );
-    return this.#primed(page.map(mapContext), page.next, (r) => primeContext(this.#loaders, r));
+    const query = select(...PROJECT_FIELDS)
+      .from("Project")
+      .where(where)
+      .orderBy("name");
+    return this.#list(query, args, mapContext, this.#primeContext);
   }
 
   /** TypedContexts (Task, Shot, ...) filtered by project, parent, object type name and name. */
@@ -206,14 +203,11 @@ export class FtrackSession {
       args.objectTypeName !== undefined && eq("object_type.name", args.objectTypeName),
       args.nameContains ? contains("name", args.nameContains) : undefined,
     );
-    const page = await this.#list(
-      select(...TYPED_CONTEXT_FIELDS)
-        .from("TypedContext")
-        .where(where)
-        .orderBy("name"),
-      args,
-    );
-    return this.#primed(page.map(mapContext), page.next, (r) => primeContext(this.#loaders, r));
+    const query = select(...TYPED_CONTEXT_FIELDS)
+      .from("TypedContext")
+      .where(where)
+      .orderBy("name");
+    return this.#list(query, args, mapContext, this.#primeContext);
   }
 
   /** The children of a Project or TypedContext (always TypedContexts). */
@@ -221,9 +215,7 @@ export class FtrackSession {
     const all =
       page.offset === 0 && isFtrackId(parentId) ? await this.#lists.childrenByParent.load(parentId) : null;
     if (!all) return this.listContexts({ parentId, ...page });
-    return this.#primed(all.slice(0, page.limit), nextOffset(all, page), (r) =>
-      primeContext(this.#loaders, r),
-    );
+    return primed(all.slice(0, page.limit), nextOffset(all, page), this.#primeContext);
   }
 
   async listAssetVersions(
@@ -240,10 +232,7 @@ export class FtrackSession {
       .from("AssetVersion")
       .where(where)
       .orderBy("version", args.order ?? "asc");
-    const page = await this.#list(query, args);
-    return this.#primed(page.map(mapAssetVersion), page.next, (r) =>
-      prime(this.#loaders.assetVersion, r.id, r),
-    );
+    return this.#list(query, args, mapAssetVersion, this.#primeVersion);
   }
 
   async listUsers(args: { nameContains?: string } & PageArgs): Promise<Page<UserRecord>> {
@@ -251,14 +240,11 @@ export class FtrackSession {
     const where = text
       ? or(contains("username", text), contains("first_name", text), contains("last_name", text))
       : undefined;
-    const page = await this.#list(
-      select(...USER_FIELDS)
-        .from("User")
-        .where(where)
-        .orderBy("username"),
-      args,
-    );
-    return this.#primed(page.map(mapUser), page.next, (r) => prime(this.#loaders.user, r.id, r));
+    const query = select(...USER_FIELDS)
+      .from("User")
+      .where(where)
+      .orderBy("username");
+    return this.#list(query, args, mapUser, (r) => prime(this.#loaders.user, r.id, r));
   }
 
   // ---- writes (one POST each, never retried) ----
@@ -417,32 +403,33 @@ export class FtrackSession {
         ? await this.#lists.versionsByTask.load(args.taskId)
         : await this.#lists.versionsByAsset.load(args.assetId!);
     if (!all) return null;
-    return this.#primed(all.slice(0, args.limit), nextOffset(all, args), (r) =>
-      prime(this.#loaders.assetVersion, r.id, r),
-    );
+    return primed(all.slice(0, args.limit), nextOffset(all, args), this.#primeVersion);
   }
 
   /** Runs a list query asking one more than `limit`, to know whether a next page exists. */
-  async #list(
+  async #list<R>(
     query: Query,
     page: PageArgs,
-  ): Promise<{ map: <R>(f: (e: FtrackEntity) => R) => R[]; next: number | null }> {
+    map: (e: FtrackEntity) => R,
+    prime: (record: R) => void,
+  ): Promise<Page<R>> {
     const expression = query
       .offset(page.offset)
       .limit(page.limit + 1)
       .toString();
     const entities = queryData(await this.#batcher.call({ action: "query", expression }));
-    const items = entities.slice(0, page.limit);
-    return {
-      map: (f) => items.map(f),
-      next: entities.length > page.limit ? page.offset + page.limit : null,
-    };
+    const next = entities.length > page.limit ? page.offset + page.limit : null;
+    return primed(entities.slice(0, page.limit).map(map), next, prime);
   }
 
-  #primed<R>(items: R[], nextOffset: number | null, prime: (record: R) => void): Page<R> {
-    for (const item of items) prime(item);
-    return { items, nextOffset };
-  }
+  #primeContext = (record: ContextRecord) => primeContext(this.#loaders, record);
+  #primeVersion = (record: AssetVersionRecord) => prime(this.#loaders.assetVersion, record.id, record);
+}
+
+/** A page whose records now also answer by-id loads. */
+function primed<R>(items: R[], nextOffset: number | null, prime: (record: R) => void): Page<R> {
+  for (const item of items) prime(item);
+  return { items, nextOffset };
 }
 
 /** The offset of the page after `page` within a whole list, or null when `page` reaches its end. */

@@ -111,10 +111,9 @@ export class FtrackTransport {
         signal,
         async (res) => {
           const body = await readJson(res);
-          if (UNAVAILABLE_STATUSES.has(res.status)) {
-            throw new FtrackUnavailableError("http", `ftrack answered HTTP ${res.status}`, res.status);
+          if (isErrorShape(body) && !UNAVAILABLE_STATUSES.has(res.status)) {
+            throw toApiError(body, res.status, identity.apiKey);
           }
-          if (isErrorShape(body)) throw toApiError(body, res.status, identity.apiKey);
           if (!res.ok)
             throw new FtrackUnavailableError("http", `ftrack answered HTTP ${res.status}`, res.status);
           if (!Array.isArray(body) || body.length !== ops.length) {
@@ -131,7 +130,6 @@ export class FtrackTransport {
       return response;
     } catch (error) {
       ftrackRequests.inc({ outcome: "error" });
-      countError(error);
       throw error;
     } finally {
       stopTimer();
@@ -152,34 +150,16 @@ export class FtrackTransport {
       username: identity.username,
       apiKey: identity.apiKey,
     });
-    try {
-      return await this.#request(
-        `${this.server}/component/thumbnail?${query}`,
-        { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
-        signal,
-        async (res) => {
-          if (res.status === 404) {
-            await res.body?.cancel();
-            return null;
-          }
-          if (!res.ok) {
-            const body = await readJson(res);
-            if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
-              throw toApiError(body, res.status, identity.apiKey);
-            throw new FtrackUnavailableError(
-              "http",
-              `ftrack thumbnail answered HTTP ${res.status}`,
-              res.status,
-            );
-          }
-          const contentType = res.headers.get("content-type") ?? "application/octet-stream";
-          return { body: Buffer.from(await res.arrayBuffer()), contentType };
-        },
-      );
-    } catch (error) {
-      countError(error);
-      throw error;
-    }
+    return this.#request(
+      `${this.server}/component/thumbnail?${query}`,
+      { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
+      signal,
+      async (res) => {
+        if (await isMissingFile(res, "thumbnail", identity.apiKey)) return null;
+        const contentType = res.headers.get("content-type") ?? "application/octet-stream";
+        return { body: Buffer.from(await res.arrayBuffer()), contentType };
+      },
+    );
   }
 
   /**
@@ -198,74 +178,53 @@ export class FtrackTransport {
       username: identity.username,
       apiKey: identity.apiKey,
     });
-    try {
-      return await this.#request(
-        `${this.server}/component/get?${query}`,
-        // Credentials in the query only: ftrack may redirect to its file storage, and fetch would
-        // forward custom headers (the key) to that other host; the redirect target gets no query.
-        { method: "GET" },
-        signal,
-        async (res) => {
-          if (res.status === 404) {
-            await res.body?.cancel();
-            return null;
+    return this.#request(
+      `${this.server}/component/get?${query}`,
+      // Credentials in the query only: ftrack may redirect to its file storage, and fetch would
+      // forward custom headers (the key) to that other host; the redirect target gets no query.
+      { method: "GET" },
+      signal,
+      async (res) => {
+        if (await isMissingFile(res, "component file", identity.apiKey)) return null;
+        const contentType = res.headers.get("content-type") ?? "application/octet-stream";
+        const truncated = { body: Buffer.alloc(0), contentType, truncated: true };
+        if (Number(res.headers.get("content-length")) > maxBytes) {
+          await res.body?.cancel();
+          return truncated;
+        }
+        const chunks: Uint8Array[] = [];
+        let length = 0;
+        for await (const chunk of res.body ?? []) {
+          length += chunk.length;
+          if (length > maxBytes) {
+            await res.body?.cancel().catch(() => {});
+            return truncated;
           }
-          if (!res.ok) {
-            const body = await readJson(res);
-            if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
-              throw toApiError(body, res.status, identity.apiKey);
-            throw new FtrackUnavailableError(
-              "http",
-              `ftrack component file answered HTTP ${res.status}`,
-              res.status,
-            );
-          }
-          const contentType = res.headers.get("content-type") ?? "application/octet-stream";
-          const chunks: Uint8Array[] = [];
-          let length = 0;
-          if (Number(res.headers.get("content-length")) > maxBytes) {
-            await res.body?.cancel();
-            return { body: Buffer.alloc(0), contentType, truncated: true };
-          }
-          for await (const chunk of res.body ?? []) {
-            length += chunk.length;
-            if (length > maxBytes) {
-              await res.body?.cancel().catch(() => {});
-              return { body: Buffer.alloc(0), contentType, truncated: true };
-            }
-            chunks.push(chunk);
-          }
-          return { body: Buffer.concat(chunks, length), contentType, truncated: false };
-        },
-      );
-    } catch (error) {
-      countError(error);
-      throw error;
-    }
+          chunks.push(chunk);
+        }
+        return { body: Buffer.concat(chunks, length), contentType, truncated: false };
+      },
+    );
   }
 
   /** PUTs bytes to the upload URL ftrack handed out, with exactly the headers it returned. */
   async upload(target: UploadTarget, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
-    try {
-      await this.#request(
-        target.url,
-        { method: "PUT", headers: target.headers, body: bytes },
-        signal,
-        async (res) => {
-          await res.body?.cancel();
-          if (!res.ok)
-            throw new FtrackUnavailableError("http", `ftrack upload answered HTTP ${res.status}`, res.status);
-        },
-      );
-    } catch (error) {
-      countError(error);
-      throw error;
-    }
+    await this.#request(
+      target.url,
+      { method: "PUT", headers: target.headers, body: bytes },
+      signal,
+      async (res) => {
+        await res.body?.cancel();
+        if (!res.ok)
+          throw new FtrackUnavailableError("http", `ftrack upload answered HTTP ${res.status}`, res.status);
+      },
+    );
   }
 
   /**
    * One HTTP exchange under the timeout; `read` consumes the response while the timeout still runs.
-   * fetch's own errors are replaced: their messages and causes may hold the URL.
+   * fetch's own errors are replaced (their messages and causes may hold the URL); every failure is
+   * counted in the metrics here.
    */
   async #request<T>(
     url: string,
@@ -279,13 +238,20 @@ export class FtrackTransport {
       const res = await this.#fetch(url, { ...init, signal: combined, redirect: "follow" });
       return await read(res);
     } catch (error) {
-      if (error instanceof FtrackApiError || error instanceof FtrackUnavailableError) throw error;
-      if (signal?.aborted) throw abortError();
-      if (timeout.aborted) {
-        throw new FtrackUnavailableError("timeout", `ftrack did not answer within ${this.#timeoutMs} ms`);
-      }
-      throw new FtrackUnavailableError("network", `ftrack is unreachable${networkCode(error)}`);
+      const failure = this.#failure(error, signal, timeout);
+      countError(failure);
+      throw failure;
     }
+  }
+
+  /** What a failed exchange throws: our own errors as they are, fetch's replaced by URL-free ones. */
+  #failure(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): Error {
+    if (error instanceof FtrackApiError || error instanceof FtrackUnavailableError) return error;
+    if (signal?.aborted) return abortError();
+    if (timeout.aborted) {
+      return new FtrackUnavailableError("timeout", `ftrack did not answer within ${this.#timeoutMs} ms`);
+    }
+    return new FtrackUnavailableError("network", `ftrack is unreachable${networkCode(error)}`);
   }
 }
 
@@ -301,6 +267,22 @@ function networkCode(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && /^[A-Z_]+$/.test(code) ? ` (${code})` : "";
+}
+
+/**
+ * For the file GETs: true on 404 (ftrack has no such component; the body is discarded). Any other
+ * failure throws: ftrack's error object on a 4xx as FtrackApiError, anything else as unavailable.
+ */
+async function isMissingFile(res: Response, what: string, apiKey: string): Promise<boolean> {
+  if (res.status === 404) {
+    await res.body?.cancel();
+    return true;
+  }
+  if (res.ok) return false;
+  const body = await readJson(res);
+  if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
+    throw toApiError(body, res.status, apiKey);
+  throw new FtrackUnavailableError("http", `ftrack ${what} answered HTTP ${res.status}`, res.status);
 }
 
 async function readJson(res: Response): Promise<unknown> {

@@ -27,12 +27,6 @@ export interface FtrackEntity {
   [attribute: string]: unknown;
 }
 
-export interface FtrackQueryResult {
-  action: "query";
-  data: FtrackEntity[];
-  metadata: { next: { offset: number | null } };
-}
-
 /** Who the service acts as: `ftrack-user` names the user, the key authenticates the service or user. */
 export interface FtrackIdentity {
   username: string;

@@ -8,8 +8,8 @@
  * incomplete (the grouped query reached its row cap): the caller then reads that parent with a
  * paged query of its own. Ids that are not ftrack ids resolve to an empty list.
  */
-import DataLoader from "dataloader";
-import type { LoaderRuntime } from "./entity.loaders.js";
+import type DataLoader from "dataloader";
+import { asError, idChunks, type LoaderRuntime, loader } from "./entity.loaders.js";
 import {
   ASSET_VERSION_FIELDS,
   mapAssetVersion,
@@ -17,7 +17,7 @@ import {
   queryData,
   TYPED_CONTEXT_FIELDS,
 } from "./entity.mappers.js";
-import { isFtrackId, isIn, select } from "./expression.js";
+import { isIn, select } from "./expression.js";
 import type { AssetVersionRecord, ContextRecord, FtrackEntity } from "./ftrack.types.js";
 
 /** Rows one grouped query may return; beyond it the groups cannot be trusted to be whole. */
@@ -40,42 +40,36 @@ interface GroupedList<R> {
 }
 
 function groupedLoader<R>(rt: LoaderRuntime, spec: GroupedList<R>) {
-  return new DataLoader<string, R[] | null>(
-    async (keys) => {
-      const ids = [...new Set(keys.filter(isFtrackId))];
-      const groups = new Map<string, R[] | null | Error>(ids.map((id) => [id, []]));
-      const size = Math.max(1, rt.idChunkSize);
-      const parts: string[][] = [];
-      for (let i = 0; i < ids.length; i += size) parts.push(ids.slice(i, i + size));
-      await Promise.all(
-        parts.map(async (part) => {
-          const expression = select(...spec.fields)
-            .from(spec.type)
-            .where(isIn(spec.parentAttribute, part))
-            .orderBy(...spec.orderBy)
-            .limit(GROUPED_LIST_ROW_CAP + 1)
-            .toString();
-          try {
-            const [result] = await rt.run([{ action: "query", expression }]);
-            const entities = queryData(result);
-            if (entities.length > GROUPED_LIST_ROW_CAP) {
-              for (const id of part) groups.set(id, null);
-              return;
-            }
-            for (const entity of entities) {
-              const list = groups.get(entity[spec.parentAttribute] as string);
-              if (Array.isArray(list)) list.push(spec.map(entity));
-            }
-          } catch (error) {
-            for (const id of part) groups.set(id, error instanceof Error ? error : new Error(String(error)));
+  return loader<R[] | null>(rt, async (keys) => {
+    const parts = idChunks(rt, keys);
+    const groups = new Map<string, R[] | null | Error>(parts.flat().map((id) => [id, []]));
+    await Promise.all(
+      parts.map(async (part) => {
+        const expression = select(...spec.fields)
+          .from(spec.type)
+          .where(isIn(spec.parentAttribute, part))
+          .orderBy(...spec.orderBy)
+          .limit(GROUPED_LIST_ROW_CAP + 1)
+          .toString();
+        try {
+          const [result] = await rt.run([{ action: "query", expression }]);
+          const entities = queryData(result);
+          if (entities.length > GROUPED_LIST_ROW_CAP) {
+            for (const id of part) groups.set(id, null);
+            return;
           }
-        }),
-      );
-      // Keys that are not ftrack ids have no group: they name nothing, so their list is empty.
-      return keys.map((key) => (groups.has(key) ? groups.get(key)! : []));
-    },
-    { batch: rt.batching, cache: rt.batching },
-  );
+          for (const entity of entities) {
+            const list = groups.get(entity[spec.parentAttribute] as string);
+            if (Array.isArray(list)) list.push(spec.map(entity));
+          }
+        } catch (error) {
+          for (const id of part) groups.set(id, asError(error));
+        }
+      }),
+    );
+    // Keys that are not ftrack ids have no group: they name nothing, so their list is empty.
+    return keys.map((key) => (groups.has(key) ? groups.get(key)! : []));
+  });
 }
 
 export function createListLoaders(rt: LoaderRuntime): ListLoaders {

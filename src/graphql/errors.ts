@@ -9,11 +9,20 @@ import { GraphQLError } from "graphql";
 import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
 import { ThumbnailError } from "../thumbnails/thumbnail.errors.js";
 
-/** An error a resolver or the domain raises on purpose: its message and code are public. */
-export class PublicError extends GraphQLError {
-  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
-  }
+/** An error as a plain GraphQL response body, for answers sent before (or around) Apollo. */
+export function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { ...extensions, code } }] };
+}
+
+/**
+ * A client error meant to be shown (an http-errors 4xx with `expose`), as body parsers and
+ * graphql-upload raise them: the caller's mistake, not ours.
+ */
+export function isExposedClientError(error: unknown): error is Error & { status: number } {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  return (
+    error instanceof Error && expose === true && typeof status === "number" && status >= 400 && status < 500
+  );
 }
 
 const APOLLO_CODES = new Set([
@@ -26,7 +35,7 @@ const APOLLO_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
-export function toPublic(error: unknown): {
+function toPublic(error: unknown): {
   code: string;
   message: string;
   extensions?: Record<string, unknown>;
@@ -46,18 +55,8 @@ export function toPublic(error: unknown): {
   if (error instanceof ThumbnailError) {
     return { code: error.code, message: error.message, extensions: error.details };
   }
-  // Client errors meant to be shown (http-errors with `expose`), e.g. graphql-upload's "File missing
-  // in the request." rejecting an Upload argument: the caller's mistake, not ours.
-  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
-  if (
-    expose === true &&
-    typeof status === "number" &&
-    status >= 400 &&
-    status < 500 &&
-    error instanceof Error
-  ) {
-    return { code: "BAD_USER_INPUT", message: error.message };
-  }
+  // e.g. graphql-upload's "File missing in the request." rejecting an Upload argument.
+  if (isExposedClientError(error)) return { code: "BAD_USER_INPUT", message: error.message };
   return { code: "INTERNAL_SERVER_ERROR", message: "Internal server error." };
 }
 
@@ -65,7 +64,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
-    // Raised on purpose (PublicError, validation, Apollo's own): already public.
+    // Raised on purpose (a GraphQLError with a code: validation, limits, Apollo's own): already public.
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

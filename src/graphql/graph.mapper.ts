@@ -8,35 +8,16 @@ import type {
 } from "../ftrack/ftrack.types.js";
 import { Asset } from "./types/asset.type.js";
 import { AssetVersion } from "./types/asset-version.type.js";
-import type { Context, TypedContext } from "./types/context.type.js";
+import type { Context } from "./types/context.type.js";
 import { Project } from "./types/project.type.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
 import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
-import {
-  AssetBuild,
-  CustomContext,
-  Episode,
-  Folder,
-  Milestone,
-  Sequence,
-  Shot,
-  Task,
-} from "./types/typed-context.types.js";
+import { CustomContext, TYPED_CONTEXT_CLASSES } from "./types/typed-context.types.js";
 import { User } from "./types/user.type.js";
-
-const TYPED_CONTEXTS: Record<string, new () => TypedContext> = {
-  Task,
-  Shot,
-  Sequence,
-  Episode,
-  AssetBuild,
-  Folder,
-  Milestone,
-};
 
 export function toContext(record: ContextRecord): Context {
   if (record.entityType === "Project") return Object.assign(new Project(), record);
-  const Class = TYPED_CONTEXTS[record.entityType] ?? CustomContext;
+  const Class = TYPED_CONTEXT_CLASSES[record.entityType] ?? CustomContext;
   return Object.assign(new Class(), record, { objectType: record.objectTypeName ?? record.entityType });
 }
 
@@ -58,13 +39,7 @@ export function toThumbnailable(record: ThumbnailableRecord): Thumbnailable {
   return toContext(record as ContextRecord);
 }
 
-/** The enum value naming an entity's GraphQL type. */
-export function thumbnailableTypeOf(entity: Thumbnailable): ThumbnailableType {
-  if (entity instanceof CustomContext) return ThumbnailableType.CUSTOM_CONTEXT;
-  return entity.constructor.name as ThumbnailableType;
-}
-
-/** Whether an ftrack record is of the GraphQL type the caller asked for. */
+/** Whether an entity is of the GraphQL type the caller asked for (class names are the type names). */
 export function isOfType(entity: Thumbnailable, type: ThumbnailableType): boolean {
-  return thumbnailableTypeOf(entity) === type;
+  return entity.constructor.name === type;
 }

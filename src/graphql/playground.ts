@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { altairExpress, type ExpressRenderOptions } from "altair-express-middleware";
 import { type Request, type Response, Router } from "express";
+import { sameOriginCsp } from "../http/security.middleware.js";
 
 /** Where the IDE's scripts, styles, fonts and sandbox frame are served from. */
 export const PLAYGROUND_ASSETS_PATH = "/playground";
@@ -41,36 +42,15 @@ const { renderAltair } = requireFromAltair("altair-static") as {
   renderAltair: (options: ExpressRenderOptions) => string;
 };
 
-/**
- * Same-origin only: the page may load nothing and talk to nothing outside this service. Altair's
- * components set inline styles, hence 'unsafe-inline' for styles only; scripts need the nonce.
- */
-export function playgroundCsp(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "frame-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'self'",
-  ].join("; ");
-}
-
 function cspNonceFor(res: Response): string {
   const nonce = randomBytes(16).toString("base64");
-  res.setHeader("Content-Security-Policy", playgroundCsp(nonce));
+  res.setHeader("Content-Security-Policy", sameOriginCsp(nonce));
   res.setHeader("Cache-Control", "no-store");
   return nonce;
 }
 
 /** True for a browser opening the endpoint: GET, no operation in the URL, HTML preferred to JSON. */
-export function wantsPlayground(req: Request): boolean {
+function wantsPlayground(req: Request): boolean {
   return (
     req.method === "GET" &&
     req.query.query === undefined &&

@@ -16,7 +16,7 @@ export async function loadThumbnailable(
         ? await ftrack.user(id)
         : type === ThumbnailableType.PROJECT
           ? await ftrack.project(id)
-          : await ftrack.context(id);
+          : await ftrack.typedContext(id);
   if (!record) return null;
   const entity = toThumbnailable(record);
   return isOfType(entity, type) ? entity : null;

@@ -5,21 +5,17 @@
  */
 import type { ErrorRequestHandler } from "express";
 import { tooLargeError } from "../thumbnails/upload.reader.js";
+import { errorBody, isExposedClientError } from "./errors.js";
 
 export function multipartErrorHandler(maxBytes: number): ErrorRequestHandler {
   return (error, _req, res, next) => {
-    const status = (error as { status?: unknown } | null)?.status;
-    const exposed = (error as { expose?: unknown } | null)?.expose === true;
-    if (typeof status !== "number" || status < 400 || status >= 500 || !exposed || res.headersSent) {
-      return next(error);
-    }
-    const message = String((error as Error).message);
-    const body = /byte size limit/.test(message)
-      ? { message: tooLargeError(maxBytes).message, extensions: { code: "THUMBNAIL_TOO_LARGE", maxBytes } }
-      : {
-          message: `${message} Send a GraphQL multipart request (operations, map, one file).`,
-          extensions: { code: "BAD_REQUEST" },
-        };
-    res.status(status).json({ errors: [body] });
+    if (!isExposedClientError(error) || res.headersSent) return next(error);
+    const body = /byte size limit/.test(error.message)
+      ? errorBody("THUMBNAIL_TOO_LARGE", tooLargeError(maxBytes).message, { maxBytes })
+      : errorBody(
+          "BAD_REQUEST",
+          `${error.message} Send a GraphQL multipart request (operations, map, one file).`,
+        );
+    res.status(error.status).json(body);
   };
 }

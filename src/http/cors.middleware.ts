@@ -9,7 +9,7 @@
 import type { RequestHandler } from "express";
 
 /** Request headers a browser on an allowed origin may send (GraphQL, CSRF preflight, identity). */
-export const CORS_ALLOWED_HEADERS = [
+const CORS_ALLOWED_HEADERS = [
   "content-type",
   "accept",
   "authorization",

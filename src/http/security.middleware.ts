@@ -14,34 +14,40 @@ import type { RequestHandler } from "express";
 /** The policy of everything that is not HTML: load nothing, run nothing, be framed by no one. */
 export const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The playground's static files (scripts, workers, the sandbox frame): same origin only. */
-export const PLAYGROUND_ASSET_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join("; ");
+/**
+ * The playground's policy: same origin only, so it may load nothing and talk to nothing outside
+ * this service. Altair's components set inline styles, hence 'unsafe-inline' for styles only; the
+ * HTML page's inline scripts need its nonce, the static files need none.
+ */
+export function sameOriginCsp(scriptNonce?: string): string {
+  return [
+    "default-src 'self'",
+    scriptNonce ? `script-src 'self' 'nonce-${scriptNonce}'` : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join("; ");
+}
+
+/** The playground's static files (scripts, workers, the sandbox frame). */
+export const PLAYGROUND_ASSET_CSP = sameOriginCsp();
 
 export interface SecurityHeadersOptions {
   /** The service's public URL; https turns on Strict-Transport-Security. */
   publicUrl: string;
   /** Where the playground's static files are served from, e.g. "/playground". */
-  playgroundAssetsPath?: string;
-  /** Where signed thumbnails are served from. */
-  thumbnailsPath?: string;
+  playgroundAssetsPath: string;
 }
 
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
-  const playground = `${options.playgroundAssetsPath ?? "/playground"}/`;
-  const thumbnails = `${options.thumbnailsPath ?? "/thumbnails"}/`;
+  const playground = `${options.playgroundAssetsPath}/`;
   const hsts = options.publicUrl.startsWith("https:");
   return (req, res, next) => {
     const path = req.path;
@@ -64,7 +70,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
       res.setHeader("X-Frame-Options", "DENY");
       res.setHeader(
         "Cross-Origin-Resource-Policy",
-        path.startsWith(thumbnails) ? "cross-origin" : "same-origin",
+        path.startsWith("/thumbnails/") ? "cross-origin" : "same-origin",
       );
     }
     if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000");

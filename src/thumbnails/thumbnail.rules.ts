@@ -34,9 +34,7 @@ export function assertThumbnailComponent(
     throw new ThumbnailError(
       "NOT_FOUND",
       `No component with id "${componentId}" exists. Check the component id.`,
-      {
-        componentId,
-      },
+      { componentId },
     );
   }
   if (component.entityType !== "FileComponent") {
@@ -75,15 +73,9 @@ export async function validateImage(bytes: Uint8Array, limits: ImageLimits): Pro
       { detectedType: detected, acceptedTypes: limits.acceptedTypes },
     );
   }
-  let header: ImageHeader;
   try {
-    header = await readHeader(bytes, detected);
-  } catch (error) {
-    if (error instanceof UnreadableImageError) throw unreadable(detected, accepted);
-    throw error;
-  }
-  assertResolution(header, limits);
-  try {
+    const header = await readHeader(bytes, detected);
+    assertResolution(header, limits);
     return { ...header, bytes: await reencode(bytes, header, limits.maxPixels) };
   } catch (error) {
     if (error instanceof UnreadableImageError) throw unreadable(detected, accepted);
@@ -91,7 +83,7 @@ export async function validateImage(bytes: Uint8Array, limits: ImageLimits): Pro
   }
 }
 
-export function assertResolution(header: ImageHeader, limits: ImageLimits): void {
+function assertResolution(header: ImageHeader, limits: ImageLimits): void {
   const { width, height, frames } = header;
   const pixels = width * height * frames;
   const details = { width, height, frames, ...limits };

@@ -45,7 +45,7 @@ export interface ThumbnailServiceOptions {
 }
 
 /** Largest number of entities one copyThumbnail may update. */
-export const MAX_COPY_TARGETS = 500;
+const MAX_COPY_TARGETS = 500;
 
 /** The thumbnail target of a loaded entity record. */
 export function targetOf(record: {
@@ -81,9 +81,7 @@ export class ThumbnailService {
       throw new ThumbnailError(
         "BAD_USER_INPUT",
         `"${componentId}" is not an ftrack id. Pass a component's id.`,
-        {
-          componentId,
-        },
+        { componentId },
       );
     }
     const component = await session.component(componentId);

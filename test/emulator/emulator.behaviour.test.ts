@@ -127,8 +127,21 @@ describe("batches", () => {
       expect(response.status).toBe(200);
       parts.push({ part_number, e_tag: response.headers.get("etag")!.replaceAll('"', "") });
     }
+    const complete = {
+      action: "complete_multipart_upload",
+      upload_id: meta.upload_id,
+      parts,
+      component_id: componentId,
+    };
+    // A batch that fails after completing stores nothing and leaves the upload open.
+    const failed = await postApi(emulator, [
+      complete,
+      { action: "delete", entity_type: "Task", entity_key: "nope" },
+    ]);
+    expect(failed.json.exception).toBe("ValidationError");
+    expect(emulator.store.getBlob(componentId)).toBeUndefined();
     const { json } = await postApi(emulator, [
-      { action: "complete_multipart_upload", upload_id: meta.upload_id, parts, component_id: componentId },
+      complete,
       {
         action: "create",
         entity_type: "ComponentLocation",

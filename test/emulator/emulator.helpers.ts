@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
+import { expect } from "vitest";
+import { EmulatorError } from "../../src/emulator/emulator.errors.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 
 export const REFERENCE_DIR = join(process.cwd(), "..", "shared", "ftrack-reference");
@@ -45,4 +47,23 @@ export async function image768x576(): Promise<Buffer> {
   return sharp({ create: { width: 768, height: 576, channels: 3, background: { r: 200, g: 80, b: 40 } } })
     .png()
     .toBuffer();
+}
+
+/** The EmulatorError fn throws; fails the test when it throws anything else or nothing. */
+export function errorOf(fn: () => unknown): EmulatorError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(EmulatorError);
+    return e as EmulatorError;
+  }
+  throw new Error("expected an error");
+}
+
+/** A deterministic random() for fuzz tests, so a failure replays. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
 }

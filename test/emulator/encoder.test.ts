@@ -1,24 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EmulatorError } from "../../src/emulator/emulator.errors.js";
 import { decodeEntityData, encodeResult, toUtcIso } from "../../src/emulator/encoder.js";
 import { runQuery } from "../../src/emulator/query-evaluator.js";
+import { errorOf } from "./emulator.helpers.js";
 import { studio } from "./memory-reader.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: encoded answers are walked freely in assertions
 type Json = Record<string, any>;
 
 const REFERENCE = "../shared/ftrack-reference";
-
-function errorOf(fn: () => unknown): EmulatorError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EmulatorError);
-    return e as EmulatorError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("encodeResult", () => {
   it("wraps datetimes as naive UTC without fractions", () => {

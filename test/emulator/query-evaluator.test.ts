@@ -2,19 +2,10 @@ import { describe, expect, it } from "vitest";
 import { EmulatorError } from "../../src/emulator/emulator.errors.js";
 import { entityRow, runQuery } from "../../src/emulator/query-evaluator.js";
 import { OBJECT_TYPE_IDS } from "../../src/emulator/schemas.js";
+import { errorOf, seededRandom } from "./emulator.helpers.js";
 import { studio } from "./memory-reader.js";
 
 const names = (rows: Record<string, unknown>[]) => rows.map((r) => r.name);
-
-function errorOf(fn: () => unknown): EmulatorError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EmulatorError);
-    return e as EmulatorError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("runQuery", () => {
   it("returns projected rows with type, id and system attributes", () => {
@@ -390,11 +381,7 @@ describe("runQuery", () => {
 
   it("only ever throws EmulatorError on mutated queries (fuzz)", () => {
     const { db, ids } = studio();
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seededRandom(7);
     const words = [
       "id",
       "name",

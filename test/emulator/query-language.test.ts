@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EmulatorError } from "../../src/emulator/emulator.errors.js";
 import { parseQuery } from "../../src/emulator/query-language.js";
+import { seededRandom } from "./emulator.helpers.js";
 
 const UUID = "5ce9ee5e-6c0e-4f3a-9b1e-0c5ce9e5ce9e";
 
@@ -156,11 +157,7 @@ describe("parseQuery", () => {
   });
 
   it("only ever throws EmulatorError on random and truncated input (fuzz)", () => {
-    let seed = 42;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seededRandom(42);
     const samples = [
       `select id, parent.name from Task where (name like "a%" or id in (${UUID}, "b")) and not parent has (name is 'x') order by name desc offset 1 limit 2`,
       `select id from Asset where versions any (version >= 2 and id not_in (select id from AssetVersion where asset_id is ${UUID}))`,

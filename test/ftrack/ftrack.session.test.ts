@@ -1,7 +1,11 @@
 /** FtrackSession and its loaders over real HTTP against the embedded emulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO, demoId, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { createFtrackClient, type FtrackClient } from "../../src/ftrack/ftrack.client.js";
+import {
+  createFtrackClient,
+  type FtrackClient,
+  type FtrackClientConfig,
+} from "../../src/ftrack/ftrack.client.js";
 import type { FtrackSession } from "../../src/ftrack/ftrack.session.js";
 import { FtrackApiError, FtrackUnavailableError, SERVER_LOCATION_ID } from "../../src/ftrack/ftrack.types.js";
 
@@ -13,16 +17,21 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 let emulator: RunningEmulator;
 let client: FtrackClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataDir: ":memory:", seed: { bulkTasks: BULK } });
-  client = createFtrackClient({
+/** A client of the emulator; `overrides` change the config the tests otherwise share. */
+const clientWith = (overrides: Partial<FtrackClientConfig> = {}) =>
+  createFtrackClient({
     server: emulator.url,
     apiUser: emulator.apiUser,
     apiKey: emulator.apiKey,
     timeoutMs: 2_000,
     retryDeadlineMs: 3_000,
     idChunkSize: 200,
+    ...overrides,
   });
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, dataDir: ":memory:", seed: { bulkTasks: BULK } });
+  client = clientWith();
 });
 
 afterAll(async () => {
@@ -169,14 +178,7 @@ describe("round trips", () => {
   });
 
   it("still uses one POST when ids are chunked into several queries", async () => {
-    const chunked = createFtrackClient({
-      server: emulator.url,
-      apiUser: emulator.apiUser,
-      apiKey: emulator.apiKey,
-      timeoutMs: 2_000,
-      retryDeadlineMs: 0,
-      idChunkSize: 7,
-    }).sessionFor();
+    const chunked = clientWith({ retryDeadlineMs: 0, idChunkSize: 7 }).sessionFor();
     const rows = await loadAll(chunked);
     expect(emulator.counters.requests).toBe(1);
     expect(emulator.counters.byAction.query).toBe(Math.ceil(BULK / 7) + 1 + Math.ceil((BULK * 2) / 7));
@@ -190,15 +192,7 @@ describe("round trips", () => {
   });
 
   it("takes naive mode from the config, and a session option overrides it", async () => {
-    const naive = createFtrackClient({
-      server: emulator.url,
-      apiUser: emulator.apiUser,
-      apiKey: emulator.apiKey,
-      timeoutMs: 2_000,
-      retryDeadlineMs: 0,
-      idChunkSize: 200,
-      batching: false,
-    });
+    const naive = clientWith({ retryDeadlineMs: 0, batching: false });
     const ids = [DEMO.users.alice.id, DEMO.users.bob.id, DEMO.users.alice.id];
     await Promise.all(ids.map((id) => naive.sessionFor().user(id)));
     expect(emulator.counters.requests).toBe(3);
@@ -420,14 +414,7 @@ describe("failures", () => {
   });
 
   it("retries a read whose request timed out", async () => {
-    const quick = createFtrackClient({
-      server: emulator.url,
-      apiUser: emulator.apiUser,
-      apiKey: emulator.apiKey,
-      timeoutMs: 200,
-      retryDeadlineMs: 3_000,
-      idChunkSize: 200,
-    });
+    const quick = clientWith({ timeoutMs: 200 });
     emulator.injectFailure({ route: "api", mode: "hang" });
     expect(await quick.sessionFor().user(DEMO.users.carol.id)).toMatchObject({ username: "carol.chen" });
     expect(emulator.counters.requests).toBe(2);
@@ -447,14 +434,7 @@ describe("failures", () => {
   });
 
   it("gives up on reads after the retry deadline", async () => {
-    const impatient = createFtrackClient({
-      server: emulator.url,
-      apiUser: emulator.apiUser,
-      apiKey: emulator.apiKey,
-      timeoutMs: 2_000,
-      retryDeadlineMs: 0,
-      idChunkSize: 200,
-    });
+    const impatient = clientWith({ retryDeadlineMs: 0 });
     emulator.injectFailure({ route: "api", mode: "5xx" });
     await expect(impatient.sessionFor().context(DEMO.task.id)).rejects.toBeInstanceOf(FtrackUnavailableError);
     expect(emulator.counters.requests).toBe(1);

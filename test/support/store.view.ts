@@ -12,8 +12,8 @@ const TYPED_CONTEXT_TYPES = concreteTypes("TypedContext");
 export class StoreView {
   constructor(private readonly emulator: RunningEmulator) {}
 
-  get(type: string | string[], id: string): StoredEntity {
-    const types = Array.isArray(type) ? type : concreteTypes(type);
+  get(type: string | readonly string[], id: string): StoredEntity {
+    const types = typeof type === "string" ? concreteTypes(type) : type;
     const entity = this.emulator.store.get(types, id);
     if (!entity) throw new Error(`the store has no ${String(type)} ${id}`);
     return entity;

@@ -10,8 +10,8 @@
  */
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from "graphql";
 
-export const ENTITY_MAX_AGE_SECONDS = 60;
-export const URL_MAX_AGE_SECONDS = 300;
+const ENTITY_MAX_AGE_SECONDS = 60;
+const URL_MAX_AGE_SECONDS = 300;
 
 /** On entity types and interfaces: cacheable by the caller for a minute. */
 export const ENTITY_CACHE_HINT = `@cacheControl(maxAge: ${ENTITY_MAX_AGE_SECONDS}, scope: PRIVATE)`;
@@ -20,7 +20,7 @@ export const PRIVATE_URL_CACHE_HINT = `@cacheControl(maxAge: ${URL_MAX_AGE_SECON
 /** On helper types (PageInfo): as cacheable as the field that returns them. */
 export const INHERIT_CACHE_HINT = "@cacheControl(inheritMaxAge: true)";
 
-export const CacheControlScope = new GraphQLEnumType({
+const CacheControlScope = new GraphQLEnumType({
   name: "CacheControlScope",
   values: { PUBLIC: {}, PRIVATE: {} },
 });

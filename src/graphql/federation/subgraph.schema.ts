@@ -3,13 +3,13 @@
  * directives (`@key`, `@cacheControl`), link the federation spec, and let @apollo/subgraph add
  * `_service` / `_entities` and wire the resolvers back in, plus each entity's reference resolver.
  */
-import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { createResolversMap } from "type-graphql";
 import { createReferenceResolvers } from "./reference.resolvers.js";
 
-export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.3";
+const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.3";
 
 const LINK = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key"])`;
 
@@ -21,9 +21,4 @@ export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   }
   type Module = Parameters<typeof buildSubgraphSchema>[0] & { typeDefs: unknown };
   return buildSubgraphSchema({ typeDefs, resolvers } as Module);
-}
-
-/** The SDL a router, `rover` or a gateway composes: what `_service { sdl }` answers. */
-export function printSubgraphSdl(subgraph: GraphQLSchema): string {
-  return printSubgraphSchema(subgraph);
 }

@@ -26,8 +26,3 @@ export function limitError(
 ): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code, http: { status } } });
 }
-
-/** The same error as a plain GraphQL response body, for answers sent before Apollo runs. */
-export function limitErrorBody(code: LimitCode, message: string, extensions: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { ...extensions, code } }] };
-}

@@ -15,7 +15,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RequestHandler } from "express";
-import { LIMIT_CODES, limitErrorBody } from "./limit.errors.js";
+import { errorBody } from "../errors.js";
+import { LIMIT_CODES } from "./limit.errors.js";
 import { operationsOf } from "./request-body.middleware.js";
 
 /** Operation text by the hex SHA-256 of that text (the APQ hash). */
@@ -30,7 +31,7 @@ interface ManifestFile {
 export const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Reads an Apollo persisted query manifest; every id must be the SHA-256 of its body. */
-export function parseManifest(text: string, source = "manifest"): PersistedOperations {
+function parseManifest(text: string, source = "manifest"): PersistedOperations {
   const manifest = JSON.parse(text) as ManifestFile;
   if (manifest.format !== "apollo-persisted-query-manifest" || manifest.version !== 1) {
     throw new Error(
@@ -118,7 +119,7 @@ export function checkPersistedQueryExtension(): RequestHandler {
         problem = "persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.";
       }
       if (problem) {
-        return res.status(400).json({ errors: [{ message: problem, extensions: { code: "BAD_REQUEST" } }] });
+        return res.status(400).json(errorBody("BAD_REQUEST", problem));
       }
     }
     next();
@@ -139,7 +140,7 @@ export function requirePersistedOperations(operations: PersistedOperations): Req
         return res
           .status(400)
           .json(
-            limitErrorBody(
+            errorBody(
               LIMIT_CODES.persisted,
               "This server runs only registered operations: send the persisted query hash of an operation from its manifest.",
             ),

@@ -10,12 +10,12 @@ import { type ComplexityEstimator, getComplexity } from "graphql-query-complexit
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.js";
 
 /** The page size a `first` argument will get: invalid values are refused later, so clamp here. */
-export function pageSizeOf(first: unknown): number {
+function pageSizeOf(first: unknown): number {
   if (typeof first !== "number" || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
 }
 
-export const listCostEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listCostEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.args.some((arg) => arg.name === "first")) return 1 + pageSizeOf(args.first) * childComplexity;
   let items = 0;
   for (const value of Object.values(args)) if (Array.isArray(value)) items += value.length;

@@ -7,12 +7,13 @@
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import type { GraphqlLimitsConfig } from "../../config.js";
-import { LIMIT_CODES, limitErrorBody } from "./limit.errors.js";
+import { errorBody } from "../errors.js";
+import { LIMIT_CODES } from "./limit.errors.js";
 
 export type BodyLimits = Pick<GraphqlLimitsConfig, "maxBodyBytes" | "maxOperations" | "maxVariablesBytes">;
 
-function badRequest(res: Response, status: number, code: string, message: string, extensions = {}) {
-  res.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+function badRequest(res: Response, message: string) {
+  res.status(400).json(errorBody("BAD_REQUEST", message));
 }
 
 /** POST /graphql takes JSON or multipart/form-data; anything else is refused before parsing. */
@@ -23,7 +24,7 @@ export function requireGraphqlContentType(): RequestHandler {
     res
       .status(415)
       .json(
-        limitErrorBody(
+        errorBody(
           LIMIT_CODES.mediaType,
           "Send GraphQL requests as application/json, or as multipart/form-data for uploads (GraphQL multipart request).",
         ),
@@ -45,7 +46,7 @@ export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): Erro
       return res
         .status(413)
         .json(
-          limitErrorBody(
+          errorBody(
             LIMIT_CODES.body,
             `The request body is larger than ${limits.maxBodyBytes} bytes.`,
             tooLarge,
@@ -53,25 +54,20 @@ export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): Erro
         );
     }
     if (type === "entity.parse.failed") {
-      return badRequest(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+      return badRequest(res, "The request body is not valid JSON.");
     }
     if (type === "charset.unsupported" || type === "encoding.unsupported") {
       return res
         .status(415)
-        .json(limitErrorBody(LIMIT_CODES.mediaType, "Send the body as UTF-8, uncompressed or gzip/deflate."));
+        .json(errorBody(LIMIT_CODES.mediaType, "Send the body as UTF-8, uncompressed or gzip/deflate."));
     }
     if (type === "request.aborted" || type === "request.size.invalid") {
-      return badRequest(res, 400, "BAD_REQUEST", "The request body ended early.");
+      return badRequest(res, "The request body ended early.");
     }
     // The multipart parser (busboy) throws plain errors on a malformed or truncated form.
     const status = (error as { status?: unknown } | null)?.status;
     if (req.is("multipart/form-data") && typeof status !== "number") {
-      return badRequest(
-        res,
-        400,
-        "BAD_REQUEST",
-        "The multipart body is malformed or incomplete (GraphQL multipart request).",
-      );
+      return badRequest(res, "The multipart body is malformed or incomplete (GraphQL multipart request).");
     }
     next(error);
   };
@@ -81,7 +77,7 @@ export function bodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): Erro
  * About the size of a parsed JSON value. Only plain data counts: multipart uploads put Upload
  * objects (with streams) where files go, which weigh nothing here and must not break the count.
  */
-export function jsonSize(value: unknown, budget = Number.POSITIVE_INFINITY): number {
+function jsonSize(value: unknown, budget = Number.POSITIVE_INFINITY): number {
   let total = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0 && total <= budget) {
@@ -124,7 +120,7 @@ export function requestShapeLimits(limits: BodyLimits): RequestHandler {
           : `A batched request may hold at most ${limits.maxOperations} operations; it held ${req.body.length}.`;
       return res
         .status(400)
-        .json(limitErrorBody(LIMIT_CODES.operations, message, { maxOperations: limits.maxOperations }));
+        .json(errorBody(LIMIT_CODES.operations, message, { maxOperations: limits.maxOperations }));
     }
     for (const operation of operationsOf(req)) {
       const variables = (operation as { variables?: unknown } | null)?.variables;
@@ -132,7 +128,7 @@ export function requestShapeLimits(limits: BodyLimits): RequestHandler {
         return res
           .status(413)
           .json(
-            limitErrorBody(
+            errorBody(
               LIMIT_CODES.variables,
               `The variables are larger than ${limits.maxVariablesBytes} bytes (as JSON).`,
               { maxBytes: limits.maxVariablesBytes },

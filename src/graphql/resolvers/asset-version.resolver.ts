@@ -16,7 +16,7 @@ export class AssetVersionResolver {
 
   @FieldResolver(() => Task, { nullable: true, description: "The task the version was published from." })
   async task(@Root() version: AssetVersion, @Ctx() ctx: GraphContext): Promise<Task | null> {
-    const task = version.taskId ? await ctx.ftrack.context(version.taskId) : null;
+    const task = version.taskId ? await ctx.ftrack.typedContext(version.taskId) : null;
     return task && (toContext(task) as Task);
   }
 
