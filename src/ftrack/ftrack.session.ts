@@ -95,7 +95,7 @@ export interface NewFileComponent {
   checksum?: string;
 }
 
-const EMPTY_PAGE = { items: [], nextOffset: null };
+const emptyPage = <R>(): Page<R> => ({ items: [], nextOffset: null });
 
 export class FtrackSession {
   readonly identity: FtrackIdentity;
@@ -196,7 +196,7 @@ export class FtrackSession {
       nameContains?: string;
     } & PageArgs,
   ): Promise<Page<ContextRecord>> {
-    if (!validOptionalIds(args.projectId, args.parentId)) return EMPTY_PAGE;
+    if (!validOptionalIds(args.projectId, args.parentId)) return emptyPage();
     const where = and(
       args.projectId !== undefined && eq("project_id", id(args.projectId)),
       args.parentId !== undefined && eq("parent_id", id(args.parentId)),
@@ -221,7 +221,7 @@ export class FtrackSession {
   async listAssetVersions(
     args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
   ): Promise<Page<AssetVersionRecord>> {
-    if (!validOptionalIds(args.assetId, args.taskId)) return EMPTY_PAGE;
+    if (!validOptionalIds(args.assetId, args.taskId)) return emptyPage();
     const grouped = await this.#firstVersionsOfOneParent(args);
     if (grouped) return grouped;
     const where = and(

@@ -28,10 +28,7 @@ export class ThumbnailResolver {
     @Ctx() ctx: GraphContext,
   ): string {
     return sizes
-      .map(
-        (size) =>
-          `${ctx.urls.issue(thumbnail.id, size ?? DEFAULT_THUMBNAIL_SIZE)} ${ctx.urls.roundSize(size)}w`,
-      )
+      .map((size) => `${ctx.urls.issue(thumbnail.id, size)} ${ctx.urls.roundSize(size)}w`)
       .join(", ");
   }
 }
