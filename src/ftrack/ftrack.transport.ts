@@ -50,16 +50,24 @@ function unavailableKind(error: FtrackUnavailableError): string {
   return error.status >= 500 ? "http_5xx" : "http_4xx";
 }
 
-/** Turns ftrack's `{__type__: "datetime" | "date", value}` into ISO strings, everywhere in `data`. */
+/**
+ * Turns ftrack's `{__type__: "datetime" | "date", value}` into ISO strings, everywhere in `data`.
+ * In place (`data` is a body just parsed for this call): copying every object of a large answer
+ * only to replace a few dates made garbage in proportion to the answer.
+ */
 export function decodeDates(data: unknown): unknown {
-  if (Array.isArray(data)) return data.map(decodeDates);
   if (data === null || typeof data !== "object") return data;
   const object = data as Record<string, unknown>;
   if (object.__type__ === "datetime" && typeof object.value === "string") return isoDateTime(object.value);
   if (object.__type__ === "date" && typeof object.value === "string") return object.value;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) out[key] = decodeDates(value);
-  return out;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    // Only objects can hold dates; writing back only what changed leaves every other key untouched.
+    if (value === null || typeof value !== "object") continue;
+    const decoded = decodeDates(value);
+    if (decoded !== value) object[key] = decoded;
+  }
+  return object;
 }
 
 /** ftrack sends naive datetimes (UTC when timezone support is on, as on current servers). */

@@ -1,6 +1,7 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { resolveUrlFieldsDirectly } from "./direct-resolvers.js";
 import { cacheControlDirective } from "./federation/cache-control.directive.js";
 import { toSubgraphSchema } from "./federation/subgraph.schema.js";
 import { AssetResolver } from "./resolvers/asset.resolver.js";
@@ -37,5 +38,5 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     // Federation directives (@key) are declared by the subgraph build, not here.
     skipCheck: true,
   });
-  return toSubgraphSchema(schema);
+  return resolveUrlFieldsDirectly(toSubgraphSchema(schema));
 }

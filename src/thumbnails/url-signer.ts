@@ -54,6 +54,8 @@ const SIZE = /^[1-9][0-9]{0,3}$/;
 const EXP = /^[1-9][0-9]{0,11}$/;
 const KID = /^[A-Za-z0-9_-]{8}$/;
 const SIG = /^[A-Za-z0-9_-]{43}$/;
+/** URLs remembered for the current expiry window (a list of entities repeats few images). */
+const MAX_REMEMBERED_URLS = 10_000;
 
 export function keyId(secret: string): string {
   return createHash("sha256").update(`thumbnail-url-key\n${secret}`).digest("base64url").slice(0, 8);
@@ -64,6 +66,9 @@ export class ThumbnailUrlSigner {
   private readonly signingKid: string;
   private readonly ladder: number[];
   private readonly baseUrl: string;
+  /** URLs issued in the current window, by "componentId/size": the same inputs sign the same URL. */
+  private readonly issued = new Map<string, string>();
+  private issuedExp = 0;
 
   /** `now` returns milliseconds since the epoch, like Date.now. */
   constructor(
@@ -101,9 +106,18 @@ export class ThumbnailUrlSigner {
     if (!COMPONENT_ID.test(componentId)) throw new TypeError("componentId is not a valid component id");
     const rounded = this.roundSize(size);
     const exp = this.expiry();
+    if (exp !== this.issuedExp || this.issued.size >= MAX_REMEMBERED_URLS) {
+      this.issued.clear();
+      this.issuedExp = exp;
+    }
+    const key = `${componentId}/${rounded}`;
+    const known = this.issued.get(key);
+    if (known !== undefined) return known;
     const kid = this.signingKid;
     const sig = sign(this.keys.get(kid)!, kid, componentId, rounded, exp);
-    return `${this.baseUrl}/thumbnails/${componentId}/${rounded}?exp=${exp}&kid=${kid}&sig=${sig}`;
+    const url = `${this.baseUrl}/thumbnails/${componentId}/${rounded}?exp=${exp}&kid=${kid}&sig=${sig}`;
+    this.issued.set(key, url);
+    return url;
   }
 
   /**
