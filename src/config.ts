@@ -266,7 +266,8 @@ export function loadConfig(env: Env = process.env): Config {
     thumbnails: {
       secrets: secrets.length > 0 ? secrets : [randomSecret()],
       secretIsRandom: secrets.length === 0,
-      ttlSeconds: int(env, "THUMBNAIL_URL_TTL_SECONDS", 3600, 60),
+      // At least the 300 s a cached GraphQL answer may keep its URLs (the URL fields' cache hint).
+      ttlSeconds: int(env, "THUMBNAIL_URL_TTL_SECONDS", 3600, 300),
       windowSeconds: int(env, "THUMBNAIL_URL_WINDOW_SECONDS", 600, 1),
       sizeLadder,
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),

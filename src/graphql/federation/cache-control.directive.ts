@@ -6,7 +6,7 @@
  * acts as its caller's ftrack user, and ftrack's permissions filter what they see); shared caches
  * must not serve one caller's answer to another. Entity data is good for a minute. Thumbnail URLs are
  * bearer links that expire: a response carrying one must be dropped well before its URLs do
- * (THUMBNAIL_URL_TTL_SECONDS, default 3600; keep it above URL_MAX_AGE_SECONDS).
+ * (THUMBNAIL_URL_TTL_SECONDS, default 3600, is at least URL_MAX_AGE_SECONDS: see config.ts).
  */
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from "graphql";
 

@@ -1,0 +1,42 @@
+/** Environment -> configuration: defaults, and a clear error naming the variable for bad values. */
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("defaults to the embedded server with documented values", () => {
+    const config = loadConfig({});
+    expect(config.ftrack.server).toBeUndefined();
+    expect(config.port).toBe(4000);
+    expect(config.publicUrl).toBe("http://localhost:4000");
+    expect(config.emulator).toMatchObject({ port: 4010, apiUser: "pipeline", dataDir: ".data/emulator" });
+    expect(config.thumbnails.secretIsRandom).toBe(true);
+    expect(config.thumbnails.sizeLadder.at(-1)).toBe(4096);
+  });
+
+  it.each([
+    [{ PORT: "http" }, /PORT/],
+    [{ THUMBNAIL_URL_TTL_SECONDS: "120" }, /THUMBNAIL_URL_TTL_SECONDS.*300/],
+    [{ THUMBNAIL_SIZES: "100,200" }, /THUMBNAIL_SIZES/],
+    [{ THUMBNAIL_FORMATS: "gif" }, /THUMBNAIL_FORMATS/],
+    [{ UPLOAD_TYPES: "svg" }, /UPLOAD_TYPES/],
+    [{ PLAYGROUND: "maybe" }, /PLAYGROUND/],
+    [{ FTRACK_SERVER: "https://studio.ftrackapp.com" }, /FTRACK_API_USER/],
+    [{ FTRACK_SERVER: "not a url" }, /FTRACK_SERVER/],
+    [{ PERSISTED_QUERIES_ONLY: "true" }, /PERSISTED_QUERIES_MANIFEST/],
+  ])("refuses %o, naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("takes a real ftrack server with its credentials and an explicit identity mode", () => {
+    const config = loadConfig({
+      FTRACK_SERVER: "https://studio.ftrackapp.com/",
+      FTRACK_API_USER: "svc",
+      FTRACK_API_KEY: "k",
+      AUTH_MODE: "none",
+      THUMBNAIL_URL_SECRETS: "b, a",
+    });
+    expect(config.ftrack).toMatchObject({ server: "https://studio.ftrackapp.com", apiUser: "svc" });
+    expect(config.thumbnails.secrets).toEqual(["b", "a"]);
+  });
+});
