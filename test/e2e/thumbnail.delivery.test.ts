@@ -126,7 +126,10 @@ describe("refused URLs", () => {
   });
 
   it("an expired URL with a valid signature answers 410", async () => {
-    const config = loadConfig({ THUMBNAIL_URL_SECRETS: SECRETS, THUMBNAIL_URL_TTL_SECONDS: "300" }).thumbnails;
+    const config = loadConfig({
+      THUMBNAIL_URL_SECRETS: SECRETS,
+      THUMBNAIL_URL_TTL_SECONDS: "300",
+    }).thumbnails;
     const twoHoursAgo = () => Date.now() - 2 * 3600 * 1000;
     const signer = new ThumbnailUrlSigner({ ...config, windowSeconds: 1 }, harness.url, twoHoursAgo);
     const expired = signer.issue(DEMO.thumbnails[DEMO.task.id]!, 100);
