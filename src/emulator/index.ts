@@ -12,6 +12,7 @@ import {
   FailurePlan,
   type FailureRule,
 } from "./emulator.knobs.js";
+import { createEventHub, type EventHubKnobs, type EventHubOptions } from "./event-hub.server.js";
 import { concreteTypes } from "./schemas.js";
 import { seedStore } from "./seed.js";
 import { createEmulatorServer } from "./server.js";
@@ -19,6 +20,7 @@ import { type EmulatorStore, openStore } from "./store.js";
 import { UploadRegistry } from "./upload.registry.js";
 
 export type { EmulatorCounters, EmulatorKnobs, FailureMode, FailureRule, Route } from "./emulator.knobs.js";
+export type { EventHubKnobs } from "./event-hub.server.js";
 export { DEMO, demoId } from "./seed.js";
 export type { EmulatorStore } from "./store.js";
 
@@ -39,6 +41,8 @@ export interface EmulatorOptions {
   seed?: boolean | { bulkTasks?: number };
   /** Largest POST /api body in bytes (default 10 MiB). */
   maxBodyBytes?: number;
+  /** Heartbeat timing of the event hub (tests shorten it). */
+  eventHub?: Pick<EventHubOptions, "heartbeatIntervalMs" | "heartbeatTimeoutMs">;
   log?: (line: string) => void;
 }
 
@@ -54,6 +58,8 @@ export interface RunningEmulator {
   /** Drops injected failures that have not fired yet. */
   clearFailures(): void;
   store: EmulatorStore;
+  /** ftrack's event hub on the same port: stop() / start() it without stopping the HTTP API. */
+  eventHub: EventHubKnobs;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const knobs = createKnobs();
   const counters = createCounters();
   const failures = new FailurePlan(knobs);
+  const eventHub = createEventHub({ store, apiKey, ...options.eventHub, log: options.log });
   const server = createEmulatorServer({
     store,
     apiKey,
@@ -86,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     uploads: new UploadRegistry(),
     componentTypes: concreteTypes("Component"),
     serverVersion: EMULATOR_VERSION,
+    eventHub,
     maxBodyBytes: options.maxBodyBytes,
     log: options.log,
   });
@@ -110,8 +118,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     injectFailure: (rule) => failures.inject(rule),
     clearFailures: () => failures.clear(),
     store,
+    eventHub,
     close() {
       closed ??= new Promise<void>((resolve) => {
+        // Upgraded WebSockets are no longer the HTTP server's connections: end them first.
+        eventHub.close();
         server.close(() => {
           store.close();
           resolve();

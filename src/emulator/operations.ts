@@ -18,6 +18,7 @@ import {
 } from "./schemas.js";
 import { DEMO_ROLES } from "./seed.js";
 import type { EmulatorStore } from "./store.js";
+import { recordWrites, type StoredWrite } from "./store.recorder.js";
 import type { StoredEntity } from "./store.types.js";
 import type { UploadRegistry } from "./upload.registry.js";
 
@@ -30,6 +31,8 @@ export interface BatchContext {
   baseUrl: string;
   denormalize: boolean;
   serverVersion: string;
+  /** Called with the batch's entity writes once it has committed (never for a rolled-back batch). */
+  onCommit?: (writes: readonly StoredWrite[]) => void;
 }
 
 /** What one operation needs: the batch's context, plus effects held until the batch commits. */
@@ -42,11 +45,14 @@ type Operation = Record<string, unknown>;
 export function executeBatch(operations: unknown[], context: BatchContext): unknown[] {
   // The acting user's permissions (emulator.permissions.ts) apply to every operation of the batch.
   const access = accessFor(context.user, DEMO_ROLES);
-  const operationContext: OperationContext = { ...context, afterCommit: [] };
+  const writes: StoredWrite[] = [];
+  const store = recordWrites(context.store, writes);
+  const operationContext: OperationContext = { ...context, store, afterCommit: [] };
   const results = context.store.transaction(() =>
     operations.map((op, index) => executeOperation(op, index, operationContext, access)),
   );
   for (const effect of operationContext.afterCommit) effect();
+  if (writes.length > 0) context.onCommit?.(writes);
   return results;
 }
 

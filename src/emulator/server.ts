@@ -6,6 +6,7 @@
  *   GET  /component/get          the component's original bytes
  *   GET  /img/thumbnail2.png     the placeholder ftrack's JS client links when there is no thumbnail
  *   GET  /health                 liveness
+ *   GET  /socket.io/1/           ftrack's event hub handshake, then its WebSocket (event-hub.server.ts)
  * Every failure answers ftrack's error shape; nothing a client sends can crash the server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -15,6 +16,7 @@ import { authenticate, type Credentials } from "./emulator.auth.js";
 import { EmulatorError, permissionError, validationError } from "./emulator.errors.js";
 import type { EmulatorCounters, EmulatorKnobs, FailureMode, FailurePlan } from "./emulator.knobs.js";
 import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
+import type { EmulatorEventHub } from "./event-hub.server.js";
 import { executeBatch } from "./operations.js";
 import { renderLabelImage } from "./seed-images.js";
 import type { EmulatorStore } from "./store.js";
@@ -36,6 +38,8 @@ export interface EmulatorServerDeps {
   /** Component types (concrete), for looking up a component by id. */
   componentTypes: readonly string[];
   serverVersion: string;
+  /** ftrack's event hub on the same port (GET /socket.io/1/ and the WebSocket upgrade). */
+  eventHub?: EmulatorEventHub;
   maxBodyBytes?: number;
   log?: (line: string) => void;
 }
@@ -57,6 +61,7 @@ export function createEmulatorServer(deps: EmulatorServerDeps): Server {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     else socket.destroy();
   });
+  if (deps.eventHub) server.on("upgrade", deps.eventHub.upgrade);
   return server;
 }
 
@@ -133,6 +138,12 @@ function createRoutes(deps: EmulatorServerDeps) {
         baseUrl: baseUrlOf(req),
         denormalize: options.denormalize === "1",
         serverVersion: deps.serverVersion,
+        onCommit: (writes) =>
+          deps.eventHub?.publishWrites(writes, {
+            user,
+            clientToken: header(req, "ftrack-clienttoken"),
+            pushToken: header(req, "ftrack-pushtoken"),
+          }),
       });
       sendJson(res, 200, results);
     } catch (error) {
@@ -242,6 +253,7 @@ function createRoutes(deps: EmulatorServerDeps) {
       return sendBytes(res, 200, "image/png", await placeholder);
     }
     if (path === "/health" && method === "GET") return sendJson(res, 200, { status: "ok" });
+    if (path === "/socket.io/1" && method === "GET" && deps.eventHub) return deps.eventHub.handshake(req, res);
     req.resume();
     sendError(res, new EmulatorError("NotFoundError", `No route for ${method} ${path}.`), 404);
   };
