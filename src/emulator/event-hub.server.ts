@@ -20,6 +20,7 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { authenticate } from "./emulator.auth.js";
 import { EmulatorError } from "./emulator.errors.js";
+import { type Expression, parseExpression } from "./event-hub.expression.js";
 import {
   CONNECT_PACKET,
   encodeAck,
@@ -30,7 +31,6 @@ import {
   type Packet,
   parsePacket,
 } from "./event-hub.framing.js";
-import { type Expression, parseExpression } from "./event-hub.expression.js";
 import { buildUpdateEvent, type FtrackEvent, type UpdateOrigin } from "./event-hub.updates.js";
 import { header, sendError } from "./http.util.js";
 import type { EmulatorStore } from "./store.js";

@@ -15,8 +15,8 @@ import sharp from "sharp";
 import { authenticate, type Credentials } from "./emulator.auth.js";
 import { EmulatorError, permissionError, validationError } from "./emulator.errors.js";
 import type { EmulatorCounters, EmulatorKnobs, FailureMode, FailurePlan } from "./emulator.knobs.js";
-import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
 import type { EmulatorEventHub } from "./event-hub.server.js";
+import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
 import { executeBatch } from "./operations.js";
 import { renderLabelImage } from "./seed-images.js";
 import type { EmulatorStore } from "./store.js";
@@ -253,7 +253,8 @@ function createRoutes(deps: EmulatorServerDeps) {
       return sendBytes(res, 200, "image/png", await placeholder);
     }
     if (path === "/health" && method === "GET") return sendJson(res, 200, { status: "ok" });
-    if (path === "/socket.io/1" && method === "GET" && deps.eventHub) return deps.eventHub.handshake(req, res);
+    if (path === "/socket.io/1" && method === "GET" && deps.eventHub)
+      return deps.eventHub.handshake(req, res);
     req.resume();
     sendError(res, new EmulatorError("NotFoundError", `No route for ${method} ${path}.`), 404);
   };
