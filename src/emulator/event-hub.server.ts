@@ -58,6 +58,10 @@ export interface EventHubKnobs {
   /** Drops every connection and refuses new ones (503) until start(); the HTTP API keeps serving. */
   stop(): void;
   start(): void;
+  /** Keeps connections open but goes silent (no heartbeats, acknowledgements or events) and deaf,
+   * as a half-open network does, until resume(). */
+  pause(): void;
+  resume(): void;
   readonly running: boolean;
   /** Open WebSocket connections. */
   readonly connections: number;
@@ -99,11 +103,13 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
   const sessions = new Map<string, { user: StoredEntity; expires: number }>();
   const connections = new Set<Connection>();
   let running = true;
+  let paused = false;
   let updatesPublished = 0;
   let heartbeat: NodeJS.Timeout | undefined;
 
   function startHeartbeat() {
     heartbeat = setInterval(() => {
+      if (paused) return;
       const now = Date.now();
       for (const connection of connections) {
         if (now - connection.lastSeen > heartbeatTimeoutMs) connection.socket.terminate();
@@ -114,6 +120,7 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
   }
 
   function send(connection: Connection, packet: string) {
+    if (paused) return;
     if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(packet);
   }
 
@@ -173,6 +180,7 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
   }
 
   function onPacket(connection: Connection, packet: Packet) {
+    if (paused) return;
     connection.lastSeen = Date.now();
     if (packet.type === PACKET.disconnect) {
       connection.socket.close();
@@ -269,6 +277,16 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
       if (running) return;
       running = true;
       startHeartbeat();
+    },
+
+    pause() {
+      paused = true;
+    },
+
+    resume() {
+      paused = false;
+      // Silence was the hub's doing: nobody is dropped for it.
+      for (const connection of connections) connection.lastSeen = Date.now();
     },
 
     get running() {
