@@ -254,7 +254,8 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
     },
 
     publishWrites(writes, origin) {
-      if (!running) return;
+      // Nobody listening (or the hub down): the event would reach no one, as on a real server.
+      if (!running || connections.size === 0) return;
       try {
         const event = buildUpdateEvent(writes, store, origin, serverId);
         if (!event) return;
