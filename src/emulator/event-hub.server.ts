@@ -239,17 +239,11 @@ export function createEventHub(options: EventHubOptions): EmulatorEventHub {
       const sid = WEBSOCKET_PATH.exec(path)?.[1];
       const session = sid ? sessions.get(sid) : undefined;
       if (sid) sessions.delete(sid);
-      const refusal = !running
-        ? "503 Service Unavailable"
-        : !sid
-          ? "404 Not Found"
-          : !session || session.expires < Date.now()
-            ? "403 Forbidden"
-            : undefined;
-      if (refusal || !session) {
-        socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
-        return;
-      }
+      const refuse = (status: string): void =>
+        void socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      if (!running) return refuse("503 Service Unavailable");
+      if (!sid) return refuse("404 Not Found");
+      if (!session || session.expires < Date.now()) return refuse("403 Forbidden");
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, session.user));
     },
 
