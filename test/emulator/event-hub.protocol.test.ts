@@ -15,7 +15,7 @@ let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator({
     port: 0,
-    eventHub: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 400 },
+    eventHub: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 1000 },
   });
 });
 afterAll(() => emulator?.close());
@@ -241,7 +241,7 @@ describe("event hub protocol", () => {
     await closed;
     const alive = await RawClient.connect();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(alive.socket.readyState).toBe(WebSocket.OPEN);
     } finally {
       alive.close();

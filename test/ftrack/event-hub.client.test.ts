@@ -11,12 +11,14 @@ import type { EntityChange, EventGap, EventHubState } from "../../src/ftrack/eve
 import { FtrackTransport } from "../../src/ftrack/ftrack.transport.js";
 import { createLogger } from "../../src/observability/logger.js";
 
+// Heartbeats every 200 ms; a client silent for 2 s is dropped, and the hub advertises 2 s to clients.
+const HUB_TIMING = { heartbeatIntervalMs: 200, heartbeatTimeoutMs: 2000 };
 const dataDir = mkdtempSync(join(tmpdir(), "event-hub-client-"));
 let emulator: RunningEmulator;
 const clients: EventHubClient[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataDir, eventHub: { heartbeatIntervalMs: 200 } });
+  emulator = await startEmulator({ port: 0, dataDir, eventHub: HUB_TIMING });
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
@@ -187,7 +189,7 @@ describe("event hub client", () => {
     await until(() => client.state === "reconnecting", "reconnecting");
     // Down long enough for several attempts to fail (connection refused) with backoff.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    emulator = await startEmulator({ port, dataDir, eventHub: { heartbeatIntervalMs: 200 } });
+    emulator = await startEmulator({ port, dataDir, eventHub: HUB_TIMING });
     await until(() => gaps.length === 1 && client.state === "connected", "reconnected with a gap", 10_000);
     await roundTrip(changes);
   });
@@ -195,10 +197,10 @@ describe("event hub client", () => {
   it("treats a hub that goes silent as lost (heartbeat timeout)", async () => {
     const { client, gaps } = listen();
     await until(() => client.state === "connected", "connected");
-    // The hub advertised a 0.5 s heartbeat timeout (2.5 heartbeats of 200 ms); the socket stays open.
+    // The hub advertised a 2 s heartbeat timeout; paused, it keeps the socket open but says nothing.
     emulator.eventHub.pause();
     try {
-      await until(() => client.state === "reconnecting", "the silence to be noticed", 3000);
+      await until(() => client.state === "reconnecting", "the silence to be noticed", 6000);
     } finally {
       emulator.eventHub.resume();
     }
