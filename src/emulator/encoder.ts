@@ -3,7 +3,15 @@
  * datetimes as `{"__type__": "datetime", "value": ...}`, and the reverse for create/update data.
  */
 import { validationError } from "./emulator.errors.js";
-import { attributeOf, concreteTypes, contextTypeOf, getSchema, isSubtypeOf, resolveType } from "./schemas.js";
+import {
+  attributeOf,
+  concreteTypes,
+  contextTypeOf,
+  getSchema,
+  isSubtypeOf,
+  primaryKeyOf,
+  resolveType,
+} from "./schemas.js";
 
 type Obj = Record<string, unknown>;
 
@@ -41,7 +49,11 @@ const isEntity = (value: unknown): value is Obj =>
   !Array.isArray(value) &&
   typeof (value as Obj).__entity_type__ === "string";
 
-const identity = (entity: Obj) => `${entity.__entity_type__}:${String(entity.id)}`;
+/** An entity's primary key attributes (its id, or a link table's two keys). */
+const keyOf = (entity: Obj): Obj =>
+  Object.fromEntries(primaryKeyOf(String(entity.__entity_type__)).map((name) => [name, entity[name]]));
+
+const identity = (entity: Obj) => `${entity.__entity_type__}:${JSON.stringify(Object.values(keyOf(entity)))}`;
 
 /** A stored value as ftrack sends it: datetimes wrapped, naive UTC without fractions. */
 function encodeScalar(type: string, name: string, value: unknown): unknown {
@@ -100,7 +112,7 @@ function emit(value: unknown, merged: Map<string, Obj>, emitted: Set<string>): u
     return out;
   }
   const key = identity(value);
-  if (emitted.has(key)) return { __entity_type__: value.__entity_type__, id: value.id };
+  if (emitted.has(key)) return { __entity_type__: value.__entity_type__, ...keyOf(value) };
   emitted.add(key);
   const type = String(value.__entity_type__);
   const out: Obj = {};

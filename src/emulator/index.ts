@@ -12,14 +12,16 @@ import {
   FailurePlan,
   type FailureRule,
 } from "./emulator.knobs.js";
+import type { Role } from "./emulator.permissions.js";
 import { createEventHub, type EventHubKnobs, type EventHubOptions } from "./event-hub.server.js";
 import { concreteTypes } from "./schemas.js";
-import { seedStore } from "./seed.js";
+import { DEMO_ROLES, seedStore } from "./seed.js";
 import { createEmulatorServer } from "./server.js";
 import { type EmulatorStore, openStore } from "./store.js";
 import { UploadRegistry } from "./upload.registry.js";
 
 export type { EmulatorCounters, EmulatorKnobs, FailureMode, FailureRule, Route } from "./emulator.knobs.js";
+export type { Role } from "./emulator.permissions.js";
 export type { EventHubKnobs } from "./event-hub.server.js";
 export { DEMO, demoId } from "./seed.js";
 export type { EmulatorStore } from "./store.js";
@@ -43,6 +45,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Heartbeat timing of the event hub (tests shorten it). */
   eventHub?: Pick<EventHubOptions, "heartbeatIntervalMs" | "heartbeatTimeoutMs">;
+  /** Permission roles by username (read-only, visible projects); default: the demo studio's roles. */
+  roles?: Readonly<Record<string, Role>>;
   log?: (line: string) => void;
 }
 
@@ -95,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     serverVersion: EMULATOR_VERSION,
     eventHub,
     maxBodyBytes: options.maxBodyBytes,
+    roles: options.roles ?? DEMO_ROLES,
     log: options.log,
   });
   await new Promise<void>((resolve, reject) => {

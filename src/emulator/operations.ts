@@ -4,19 +4,12 @@
  */
 
 import { validationError } from "./emulator.errors.js";
-import { type Access, accessFor, assertAllowed, visibleReader } from "./emulator.permissions.js";
+import { type Access, accessFor, assertAllowed, type Role, visibleReader } from "./emulator.permissions.js";
 import { decodeEntityData, encodeResult } from "./encoder.js";
+import { checkForeignKeys, createEntity, storageId } from "./entity-writes.js";
+import { schemaHash } from "./python-json.js";
 import { entityRow, runQuery } from "./query-evaluator.js";
-import {
-  concreteTypes,
-  createDefaults,
-  ENTITY_TYPES,
-  getSchema,
-  resolveType,
-  SCHEMAS,
-  schemaHash,
-} from "./schemas.js";
-import { DEMO_ROLES } from "./seed.js";
+import { concreteTypes, ENTITY_TYPES, getSchema, primaryKeyOf, resolveType, SCHEMAS } from "./schemas.js";
 import type { EmulatorStore } from "./store.js";
 import { recordWrites, type StoredWrite } from "./store.recorder.js";
 import type { StoredEntity } from "./store.types.js";
@@ -27,12 +20,14 @@ export interface BatchContext {
   /** The user the batch acts as. */
   user: StoredEntity;
   uploads: UploadRegistry;
-  /** This server's base URL as the client reached it (for upload URLs). */
+  /** This server's base URL as the client reached it (for upload and thumbnail URLs). */
   baseUrl: string;
   denormalize: boolean;
   serverVersion: string;
   /** Called with the batch's entity writes once it has committed (never for a rolled-back batch). */
   onCommit?: (writes: readonly StoredWrite[]) => void;
+  /** Permission roles by username (emulator.permissions.ts). */
+  roles: Readonly<Record<string, Role>>;
 }
 
 /** What one operation needs: the batch's context, plus effects held until the batch commits. */
@@ -44,7 +39,7 @@ type Operation = Record<string, unknown>;
 
 export function executeBatch(operations: unknown[], context: BatchContext): unknown[] {
   // The acting user's permissions (emulator.permissions.ts) apply to every operation of the batch.
-  const access = accessFor(context.user, DEMO_ROLES);
+  const access = accessFor(context.user, context.roles);
   const writes: StoredWrite[] = [];
   const store = recordWrites(context.store, writes);
   const operationContext: OperationContext = { ...context, store, afterCommit: [] };
@@ -105,9 +100,9 @@ function optionalInteger(op: Operation, name: string, min: number, max: number, 
   return value;
 }
 
-function query(op: Operation, { store, denormalize }: BatchContext, access: Access) {
+function query(op: Operation, { store, denormalize, baseUrl }: BatchContext, access: Access) {
   // Read through the user's view: entities of projects they cannot see do not exist for them.
-  const { data, next } = runQuery(requireString(op, "expression"), visibleReader(store, access));
+  const { data, next } = runQuery(requireString(op, "expression"), visibleReader(store, access), { baseUrl });
   return {
     action: "query",
     data: encodeResult(data, { denormalize }),
@@ -134,11 +129,19 @@ function entityData(op: Operation): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-function entityKey(op: Operation): string {
-  const key = Array.isArray(op.entity_key) ? op.entity_key[0] : op.entity_key;
-  if (typeof key !== "string" || key === "")
-    throw validationError('"entity_key" must be an id or a list with one id.');
-  return key;
+/** The store id an update or delete names: `entity_key` is the primary key's values in order
+ * (one id for most types, two for link tables), or a plain id. */
+function entityKey(op: Operation, type: string): string {
+  const values = Array.isArray(op.entity_key) ? op.entity_key : [op.entity_key];
+  const key = primaryKeyOf(type);
+  const id =
+    values.length === key.length
+      ? storageId(type, Object.fromEntries(key.map((k, i) => [k, values[i]])))
+      : undefined;
+  if (id === undefined) {
+    throw validationError(`"entity_key" must be the ${key.join(" and ")} of the ${type}, as a list.`);
+  }
+  return id;
 }
 
 /** The entity an update/delete names: `entity_type` may be a base type ("Context", "Component"). */
@@ -146,53 +149,33 @@ function existing(op: Operation, store: EmulatorStore): StoredEntity {
   const name = requireString(op, "entity_type");
   const types = concreteTypes(name);
   if (types.length === 0) throw validationError(`Entity type "${name}" not found.`);
-  const id = entityKey(op);
+  const id = entityKey(op, types[0]);
   const entity = store.get(types, id);
-  if (!entity) throw validationError(`${name} with id "${id}" not found.`);
+  if (!entity) throw validationError(`${name} with key ${id} not found.`);
   return entity;
 }
 
-/** Foreign keys must point at existing entities, as ftrack's database enforces. */
-function checkForeignKeys(type: string, attrs: Record<string, unknown>, store: EmulatorStore) {
-  const properties = getSchema(type)?.properties ?? {};
-  for (const [name, value] of Object.entries(attrs)) {
-    const property = properties[name];
-    if (name === "id" || value === null || value === undefined || property?.format !== "foreign_key")
-      continue;
-    const target = /Foreign key\(s\): (\w+)\./.exec(property.description ?? "")?.[1];
-    const targetTypes = target ? concreteTypes(target) : [];
-    if (targetTypes.length === 0) continue;
-    if (typeof value !== "string" || !store.get(targetTypes, value)) {
-      throw validationError(`${type}.${name}: no ${target} with id "${String(value)}".`);
-    }
-  }
-}
-
-function create(op: Operation, { store, denormalize }: BatchContext) {
+function create(op: Operation, { store, user, denormalize, baseUrl }: BatchContext) {
   const type = concreteType(op);
-  const attrs = { ...createDefaults(type), ...decodeEntityData(type, entityData(op), "create") };
-  if (type === "FileComponent") attrs.system_type = "file";
-  const id = attrs.id;
-  if (typeof id !== "string" || id === "") throw validationError(`${type}: id must be a non-empty string.`);
-  if (store.get(ENTITY_TYPES, id)) throw validationError(`An entity with id "${id}" already exists.`);
-  checkForeignKeys(type, attrs, store);
-  store.insert({ type, id, attrs });
-  // The answer carries every attribute of the new entity (defaults included), as ftrack's does.
-  const created = store.get([type], id)!;
-  return { action: "create", data: encodeResult(entityRow(store, created), { denormalize }) };
+  const created = createEntity(store, type, decodeEntityData(type, entityData(op), "create"), user);
+  // The answer carries the attributes the new entity has a value for (the client's and the server's),
+  // as ftrack's does; attributes left unset are absent, so clients fetch them when asked.
+  const row = entityRow(store, created, undefined, { baseUrl });
+  const data = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
+  return { action: "create", data: encodeResult(data, { denormalize }) };
 }
 
-function update(op: Operation, { store, denormalize }: BatchContext) {
+function update(op: Operation, { store, denormalize, baseUrl }: BatchContext) {
   const target = existing(op, store);
   const changes = decodeEntityData(target.type, entityData(op), "update");
   delete changes.id;
-  checkForeignKeys(target.type, changes, store);
+  checkForeignKeys(store, target.type, changes);
   store.update(target.type, target.id, changes);
   // The answer carries type, id, the system attributes and the changed attributes, as ftrack's does.
   const updated = store.get([target.type], target.id)!;
   return {
     action: "update",
-    data: encodeResult(entityRow(store, updated, Object.keys(changes)), { denormalize }),
+    data: encodeResult(entityRow(store, updated, Object.keys(changes), { baseUrl }), { denormalize }),
   };
 }
 
@@ -212,6 +195,9 @@ function remove(op: Operation, { store }: BatchContext) {
   return { action: "delete", data: true };
 }
 
+// The schemas never change at runtime; every session start asks for their hash.
+const SCHEMA_HASH = schemaHash(SCHEMAS);
+
 const THUMBNAIL_HOLDERS = ENTITY_TYPES.filter(
   (type) => "thumbnail_id" in (getSchema(type)?.properties ?? {}),
 );
@@ -219,7 +205,7 @@ const THUMBNAIL_HOLDERS = ENTITY_TYPES.filter(
 function serverInformation(op: Operation, { serverVersion, user }: BatchContext) {
   const all: Record<string, unknown> = {
     version: serverVersion,
-    schema_hash: schemaHash(),
+    schema_hash: SCHEMA_HASH,
     is_timezone_support_enabled: true,
     storage_scenario: { scenario: "ftrack.automatic", data: {} },
     user: { id: user.id, username: user.attrs.username },

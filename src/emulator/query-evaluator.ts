@@ -13,6 +13,7 @@ import {
   contextTypeOf,
   getSchema,
   isSubtypeOf,
+  primaryKeyOf,
   resolveType,
   systemAttributes,
 } from "./schemas.js";
@@ -23,6 +24,11 @@ export type Row = Record<string, unknown>;
 export interface QueryResult {
   data: Row[];
   next: number | null;
+}
+
+export interface EvaluatorOptions {
+  /** The server's base URL as the client reached it, for `thumbnail_url`. */
+  baseUrl: string;
 }
 
 /** One step of a validated path: the attribute `name` as seen from `owner`. */
@@ -106,7 +112,10 @@ export class QueryEvaluator {
   private readonly collectionCache = new Map<string, StoredEntity[]>();
   private readonly latestCache = new Map<string, StoredEntity | null>();
 
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly options: EvaluatorOptions,
+  ) {}
 
   run(ast: QueryAst): QueryResult {
     const prepared = this.prepare(ast);
@@ -129,7 +138,7 @@ export class QueryEvaluator {
       types: concreteTypes(type),
       projection: this.projectionTree(type, paths),
       where: ast.where ? this.compile(type, ast.where) : null,
-      order: ast.orderBy.map((o) => ({ steps: compilePath(type, o.path), desc: o.direction === "desc" })),
+      order: ast.orderBy.map((o) => ({ steps: this.comparable(type, o.path), desc: o.direction === "desc" })),
     };
   }
 
@@ -286,9 +295,12 @@ export class QueryEvaluator {
   /** A path whose end can be compared with a value: a scalar, or a reference (compared by id). */
   private comparable(type: string, path: string): Step[] {
     const steps = compilePath(type, path);
-    const target = targetOf(steps[steps.length - 1].attr);
-    if (target?.many) {
+    const last = steps[steps.length - 1].attr;
+    if (targetOf(last)?.many) {
       throw validationError(`"${path}" of "${type}" is a collection; compare its members with "any".`);
+    }
+    if (last.kind === "computed" && (last.name === "link" || last.name === "thumbnail_url")) {
+      throw validationError(`"${path}" of "${type}" can be selected but not filtered or sorted on.`);
     }
     return steps;
   }
@@ -357,6 +369,8 @@ export class QueryEvaluator {
         if (asset === null || asset === undefined) return true;
         return this.latestVersion(String(asset))?.id === entity.id;
       }
+      if (step.attr.name === "link") return this.link(entity);
+      if (step.attr.name === "thumbnail_url") return this.thumbnailUrl(entity);
     }
     const value = entity.attrs[step.name];
     return value === undefined ? null : value;
@@ -370,12 +384,21 @@ export class QueryEvaluator {
       const target = id === null || id === undefined ? null : this.getCached(attr.target, String(id));
       return target ? [target] : [];
     }
-    if (attr.kind === "collection") return this.collection(attr.target, attr.inverseForeignKey, entity.id);
+    if (attr.kind === "collection") {
+      if (!attr.through) return this.collection(attr.target, attr.inverseForeignKey, entity.id);
+      // Many-to-many: the link rows name the members.
+      const { type, targetKey } = attr.through;
+      return this.collection(type, attr.inverseForeignKey, entity.id).flatMap((row) => {
+        const member = this.getCached(attr.target, String(row.attrs[targetKey]));
+        return member ? [member] : [];
+      });
+    }
     if (attr.kind === "computed" && attr.name === "latest_version") {
       const latest = this.latestVersion(entity.id);
       return latest ? [latest] : [];
     }
     if (attr.kind === "computed" && attr.name === "ancestors") return this.ancestors(entity);
+    if (attr.kind === "computed" && attr.name === "descendants") return this.descendants(entity);
     return [];
   }
 
@@ -428,10 +451,65 @@ export class QueryEvaluator {
     return chain;
   }
 
+  /** TypedContexts below a context, breadth first (a project's: every TypedContext in it). */
+  private descendants(entity: StoredEntity): StoredEntity[] {
+    const typed = concreteTypes("TypedContext");
+    if (entity.type === "Project") return this.reader.findBy(typed, "project_id", entity.id);
+    const found: StoredEntity[] = [];
+    const seen = new Set([entity.id]);
+    for (let i = -1; i < found.length; i++) {
+      const parent = i < 0 ? entity : found[i];
+      for (const child of this.collection("TypedContext", "parent_id", parent.id)) {
+        if (!seen.has(child.id)) {
+          seen.add(child.id);
+          found.push(child);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** ftrack's `link`: {id, name, type} from the project down to the entity itself. A version's
+   * ends with "<asset name> v<NNN>" after its asset's parent context (the asset has no item). */
+  private link(entity: StoredEntity): { id: string; name: unknown; type: string }[] {
+    const item = (e: StoredEntity, type: string, name: unknown = e.attrs.name ?? null) => ({
+      id: e.id,
+      name,
+      type,
+    });
+    if (entity.type === "AssetVersion") {
+      const asset = this.getCached("Asset", String(entity.attrs.asset_id));
+      const parent = asset && this.getCached("Context", String(asset.attrs.context_id));
+      const number = String(entity.attrs.version ?? "").padStart(3, "0");
+      const own = item(entity, "AssetVersion", `${asset?.attrs.name ?? ""} v${number}`);
+      return [...(parent ? this.link(parent) : []), own];
+    }
+    if (entity.type === "Project") return [item(entity, "Project")];
+    const project = this.getCached("Project", String(entity.attrs.project_id));
+    return [
+      ...(project ? [item(project, "Project")] : []),
+      ...this.ancestors(entity).map((a) => item(a, "TypedContext")),
+      item(entity, "TypedContext"),
+    ];
+  }
+
+  /** ftrack's `thumbnail_url`: where the thumbnail (or the placeholder) is served. The URL carries no
+   * credentials: a client sends its own, as for any /component route. */
+  private thumbnailUrl(entity: StoredEntity): { url: string } {
+    const id = entity.attrs.thumbnail_id;
+    const { baseUrl } = this.options;
+    return {
+      url:
+        typeof id === "string"
+          ? `${baseUrl}/component/thumbnail?id=${encodeURIComponent(id)}`
+          : `${baseUrl}/img/thumbnail2.png`,
+    };
+  }
+
   // --- Rows. ---
 
   private buildRow(entity: StoredEntity, node: ProjectionNode): Row {
-    const row: Row = { __entity_type__: entity.type, id: entity.id };
+    const row: Row = { __entity_type__: entity.type, ...identityOf(entity) };
     for (const name of systemAttributes(entity.type)) {
       const attr = attributeOf(entity.type, name);
       if (attr) row[name] = this.scalar(entity, { name, owner: entity.type, attr });
@@ -535,19 +613,37 @@ function likeRegExp(pattern: string): RegExp {
 // Only syntax characters: with the "u" flag, escaping anything else is an error.
 const escapeRegExp = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/** Runs one query expression. */
-export function runQuery(expression: string, reader: EntityReader): QueryResult {
-  return new QueryEvaluator(reader).run(parseQuery(expression));
+/** The attributes that identify an entity in a row: its id, or a link table's key attributes. */
+function identityOf(entity: StoredEntity): Row {
+  const key = primaryKeyOf(entity.type);
+  if (key.length === 1 && key[0] === "id") return { id: entity.id };
+  return Object.fromEntries(key.map((name) => [name, entity.attrs[name] ?? null]));
 }
 
-/** A row for one stored entity: the given projections, or every attribute that is not a collection
- * (what a create or update answer carries). */
-export function entityRow(reader: EntityReader, entity: StoredEntity, projections?: readonly string[]): Row {
+/** Runs one query expression. */
+export function runQuery(
+  expression: string,
+  reader: EntityReader,
+  options: EvaluatorOptions = { baseUrl: "" },
+): QueryResult {
+  return new QueryEvaluator(reader, options).run(parseQuery(expression));
+}
+
+/** A row for one stored entity: the given projections, or the stored attributes it has a value for
+ * (what a create answer carries). */
+export function entityRow(
+  reader: EntityReader,
+  entity: StoredEntity,
+  projections?: readonly string[],
+  options: EvaluatorOptions = { baseUrl: "" },
+): Row {
   const paths =
     projections ??
-    attributeNames(entity.type).filter((name) => {
-      const attr = attributeOf(entity.type, name);
-      return attr?.kind === "scalar" || (attr?.kind === "computed" && !attr.target);
-    });
-  return new QueryEvaluator(reader).row(entity, paths);
+    attributeNames(entity.type).filter(
+      (name) =>
+        attributeOf(entity.type, name)?.kind === "scalar" &&
+        entity.attrs[name] !== null &&
+        entity.attrs[name] !== undefined,
+    );
+  return new QueryEvaluator(reader, options).row(entity, paths);
 }

@@ -1,12 +1,11 @@
 /**
  * The emulator's entity schemas, in the shape ftrack's `query_schemas` answers, plus the relation
- * model the query engine uses (which foreign key backs each reference or collection).
+ * model the query engine uses (which foreign key backs each reference or collection, which type each
+ * foreign key points at, which attributes the server computes).
  *
  * Only a subset of ftrack's attributes is defined; those present match the real server's names,
  * types, defaults and flags, so ftrack's own clients build the same entity classes against us.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { validationError } from "./emulator.errors.js";
 
 /** One property of an ftrack schema (a JSON-schema fragment). */
 export interface PropertySchema {
@@ -35,15 +34,34 @@ export interface EntitySchema {
 
 /** How the engine reads an attribute. */
 export type Attribute =
-  | { kind: "scalar"; type: string; format?: string }
+  /** `target`: for a foreign key, the type whose id it holds. */
+  | { kind: "scalar"; type: string; format?: string; target?: string }
+  /** `foreignKey` may be a stored column that is not itself an attribute (Status.state). */
   | { kind: "ref"; target: string; foreignKey: string }
-  | { kind: "collection"; target: string; inverseForeignKey: string }
+  | CollectionAttribute
   | ComputedAttribute;
 
-/** Derived by the engine, never stored: `type` for scalars, `target` (+ `many`) for entities. */
+/** Entities of `target` whose `inverseForeignKey` is this entity's id; with `through`, rows of the
+ * link type `through.type` whose `inverseForeignKey` is this entity's id name the members by
+ * `through.targetKey` (many-to-many, e.g. WorkflowSchema.statuses). */
+export interface CollectionAttribute {
+  kind: "collection";
+  target: string;
+  inverseForeignKey: string;
+  through?: { type: string; targetKey: string };
+}
+
+/** Derived by the engine, never stored: `type` for values, `target` (+ `many`) for entities. */
 export interface ComputedAttribute {
   kind: "computed";
-  name: "context_type" | "is_latest_version" | "latest_version" | "ancestors";
+  name:
+    | "context_type"
+    | "is_latest_version"
+    | "latest_version"
+    | "ancestors"
+    | "descendants"
+    | "link"
+    | "thumbnail_url";
   type?: string;
   target?: string;
   many?: boolean;
@@ -62,38 +80,42 @@ export const OBJECT_TYPE_IDS = {
   Scene: "88d5db5e-52cb-4169-8963-eb036d7e85a5",
 } as const;
 
-/** ObjectType rows the store must hold (names as ftrack shows them). */
-export const OBJECT_TYPES: readonly { id: string; name: string; sort: number; icon: string }[] =
-  Object.entries(OBJECT_TYPE_IDS).map(([type, id], sort) => ({
-    id,
-    name: type === "AssetBuild" ? "Asset Build" : type,
-    sort,
-    icon: "default",
-  }));
+/** The priority every TypedContext subtype's schema names as the default of `priority_id`. */
+export const DEFAULT_PRIORITY_ID = "9661b320-3a0c-11e2-81c1-0800200c9a66";
 
 // --- Compact definition helpers. ---
 type Def = {
   /** Properties as ftrack publishes them. */
   props: Record<string, PropertySchema>;
-  /** Engine model for relations and computed attributes (by attribute name). */
+  /** Engine model for foreign keys, relations and computed attributes (by attribute name). */
   model: Record<string, Attribute>;
 };
 
-const uid: PropertySchema = { default: "{uid}", type: "string" };
+/** A foreign-key property and the type it points at. */
+class ForeignKey {
+  constructor(
+    readonly target: string,
+    readonly prop: PropertySchema,
+  ) {}
+}
+
+const uid = (extra: PropertySchema = {}): PropertySchema => ({ default: "{uid}", type: "string", ...extra });
 const str = (extra: PropertySchema = {}): PropertySchema => ({ type: "string", ...extra });
 const int = (extra: PropertySchema = {}): PropertySchema => ({ type: "integer", ...extra });
+const num = (extra: PropertySchema = {}): PropertySchema => ({ type: "number", ...extra });
 const bool = (extra: PropertySchema = {}): PropertySchema => ({ type: "boolean", ...extra });
 const datetime = (extra: PropertySchema = {}): PropertySchema => ({
   type: "string",
   format: "date-time",
   ...extra,
 });
-const fk = (target: string, extra: PropertySchema = {}): PropertySchema => ({
-  type: "string",
-  format: "foreign_key",
-  description: `Foreign key(s): ${target}.id`,
-  ...extra,
-});
+const fk = (target: string, extra: PropertySchema = {}) =>
+  new ForeignKey(target, {
+    type: "string",
+    format: "foreign_key",
+    description: `Foreign key(s): ${target}.id`,
+    ...extra,
+  });
 
 function def(...parts: Def[]): Def {
   return {
@@ -101,7 +123,18 @@ function def(...parts: Def[]): Def {
     model: Object.assign({}, ...parts.map((p) => p.model)),
   };
 }
-const scalars = (props: Record<string, PropertySchema>): Def => ({ props, model: {} });
+function scalars(fields: Record<string, PropertySchema | ForeignKey>): Def {
+  const result: Def = { props: {}, model: {} };
+  for (const [name, field] of Object.entries(fields)) {
+    if (field instanceof ForeignKey) {
+      result.props[name] = field.prop;
+      result.model[name] = { kind: "scalar", type: "string", format: "foreign_key", target: field.target };
+    } else {
+      result.props[name] = field;
+    }
+  }
+  return result;
+}
 /** A reference `name` -> `target` stored in the foreign key `foreignKey`. */
 const ref = (name: string, target: string, foreignKey: string, extra: PropertySchema = {}): Def => ({
   props: { [name]: { $ref: target, ...extra } },
@@ -112,6 +145,23 @@ const many = (name: string, target: string, inverseForeignKey: string, extra: Pr
   props: { [name]: { items: { $ref: target }, type: "array", ...extra } },
   model: { [name]: { kind: "collection", target, inverseForeignKey } },
 });
+/** A many-to-many collection `name` of `target`, through rows of `linkType` (`from` -> this id, `to` -> member id). */
+const manyThrough = (
+  name: string,
+  target: string,
+  link: { type: string; from: string; to: string },
+  extra: PropertySchema = {},
+): Def => ({
+  props: { [name]: { items: { $ref: target }, type: "array", ...extra } },
+  model: {
+    [name]: {
+      kind: "collection",
+      target,
+      inverseForeignKey: link.from,
+      through: { type: link.type, targetKey: link.to },
+    },
+  },
+});
 const computed = (attr: ComputedAttribute, prop: PropertySchema): Def => ({
   props: { [attr.name]: prop },
   model: { [attr.name]: attr },
@@ -121,11 +171,23 @@ const computed = (attr: ComputedAttribute, prop: PropertySchema): Def => ({
 const thumbnail = def(
   scalars({ thumbnail_id: fk("Component", { alias_for: "thumbid" }) }),
   ref("thumbnail", "Component", "thumbnail_id"),
+  computed({ kind: "computed", name: "thumbnail_url", type: "object" }, { type: "object" }),
+);
+
+/** The breadcrumb from the project down to the entity: a list of {id, name, type}. */
+const link = computed(
+  { kind: "computed", name: "link", type: "string" },
+  { type: "string", alias_for: "_api_link" },
+);
+
+const descendants = computed(
+  { kind: "computed", name: "descendants", target: "TypedContext", many: true },
+  { items: { $ref: "TypedContext" }, type: "array" },
 );
 
 const context = def(
   scalars({
-    id: uid,
+    id: uid(),
     name: str({ default: "" }),
     created_at: datetime(),
     parent_id: fk("Context"),
@@ -135,29 +197,45 @@ const context = def(
   ref("parent", "Context", "parent_id"),
   many("children", "Context", "parent_id"),
   many("assets", "Asset", "context_id"),
+  link,
   thumbnail,
 );
 
-const project = def(context, scalars({ full_name: str({ alias_for: "fullname" }) }));
+const project = def(
+  context,
+  scalars({
+    full_name: str({ alias_for: "fullname" }),
+    project_schema_id: fk("ProjectSchema", { alias_for: "projectschemeid" }),
+  }),
+  ref("project_schema", "ProjectSchema", "project_schema_id", { alias_for: "projectscheme" }),
+  descendants,
+);
 
 const typedContext = def(
   context,
   scalars({
     project_id: fk("Project", { alias_for: "showid" }),
     object_type_id: fk("ObjectType", { alias_for: "object_typeid" }),
+    status_id: fk("Status", { alias_for: "statusid" }),
+    type_id: fk("Type", { alias_for: "typeid" }),
+    priority_id: fk("Priority", { alias_for: "priorityid" }),
     description: str(),
   }),
   ref("project", "Project", "project_id", { alias_for: "show" }),
   ref("object_type", "ObjectType", "object_type_id", { alias_for: "objectType" }),
+  ref("status", "Status", "status_id"),
+  ref("type", "Type", "type_id"),
+  ref("priority", "Priority", "priority_id"),
   computed(
     { kind: "computed", name: "ancestors", target: "TypedContext", many: true },
     { items: { $ref: "TypedContext" }, type: "array" },
   ),
+  descendants,
 );
 
 const component = def(
   scalars({
-    id: uid,
+    id: uid(),
     name: str({ default: "main" }),
     file_type: str({ alias_for: "filetype" }),
     size: int({ default: 0 }),
@@ -170,7 +248,7 @@ const component = def(
   many("component_locations", "ComponentLocation", "component_id"),
 );
 // Concrete components: the real server marks their id as a foreign key to Component.id.
-const concreteComponent = def(component, scalars({ id: fk("Component", { default: "{uid}" }) }));
+const concreteComponent = def(component, scalars({ id: { ...fk("Component").prop, default: "{uid}" } }));
 
 const CONTEXT_IMMUTABLE = [
   "id",
@@ -207,6 +285,15 @@ const COMPONENT_FLAGS = {
   immutable: ["id"],
   system_projections: ["system_type", "version_id"],
 };
+/** Flags of the simple lookup types (statuses, types, schemas...). */
+const LOOKUP_FLAGS = { default_projections: ["id"], required: ["id"], immutable: ["id"] };
+/** Flags of a link table: its primary key is its two foreign keys. */
+const linkTableFlags = (...key: string[]) => ({
+  primaryKey: key,
+  default_projections: key,
+  required: key,
+  immutable: key,
+});
 
 /** A type before filtering: flags are the real server's full lists; entries for attributes not
  * defined here are dropped when building, so what remains matches the real schema. */
@@ -216,6 +303,8 @@ interface TypeSpec extends Def {
   base?: string;
   /** Base types have no rows of their own. */
   abstract?: boolean;
+  /** Default ["id"]; link tables are keyed by their foreign keys. */
+  primaryKey?: string[];
   alias_for?: EntitySchema["alias_for"];
   default_projections: string[];
   required: string[];
@@ -231,7 +320,10 @@ function typedSubtype(id: keyof typeof OBJECT_TYPE_IDS, immutable: string[]): Ty
     base: "TypedContext",
     ...def(
       typedContext,
-      scalars({ object_type_id: fk("ObjectType", { default: objectTypeId, alias_for: "object_typeid" }) }),
+      scalars({
+        object_type_id: fk("ObjectType", { default: objectTypeId, alias_for: "object_typeid" }),
+        priority_id: fk("Priority", { default: DEFAULT_PRIORITY_ID, alias_for: "priorityid" }),
+      }),
     ),
     alias_for: { id: "Task", classifiers: { object_typeid: objectTypeId } },
     default_projections: ["context_type", "id", "name"],
@@ -295,12 +387,19 @@ const SPECS: TypeSpec[] = [
   typedSubtype("Scene", subtypeImmutable()),
   {
     id: "ObjectType",
-    ...scalars({
-      id: { ...uid, alias_for: "typeid" },
-      name: str(),
-      sort: int({ default: 0 }),
-      icon: str({ default: "default" }),
-    }),
+    ...def(
+      scalars({
+        id: uid({ alias_for: "typeid" }),
+        name: str(),
+        sort: int({ default: 0 }),
+        icon: str({ default: "default" }),
+      }),
+      manyThrough("project_schemas", "ProjectSchema", {
+        type: "ProjectSchemaObjectType",
+        from: "object_type_id",
+        to: "project_schema_id",
+      }),
+    ),
     default_projections: ["id"],
     required: [
       "id",
@@ -315,11 +414,238 @@ const SPECS: TypeSpec[] = [
     ],
     immutable: ["id"],
   },
+  // --- Workflows: what statuses and types a project's entities may have. ---
+  {
+    id: "ProjectSchema",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "schemeid" }),
+        name: str(),
+        task_workflow_schema_id: fk("WorkflowSchema", { alias_for: "taskworkflowid" }),
+        asset_version_workflow_schema_id: fk("WorkflowSchema", { alias_for: "versionworkflowid" }),
+        task_type_schema_id: fk("TaskTypeSchema", { alias_for: "tasktypeschemeid" }),
+      }),
+      ref("_task_workflow", "WorkflowSchema", "task_workflow_schema_id", { alias_for: "taskworkflow" }),
+      ref("task_workflow_schema", "WorkflowSchema", "task_workflow_schema_id", { alias_for: "taskworkflow" }),
+      ref("_version_workflow", "WorkflowSchema", "asset_version_workflow_schema_id", {
+        alias_for: "versionworkflow",
+      }),
+      ref("asset_version_workflow_schema", "WorkflowSchema", "asset_version_workflow_schema_id", {
+        alias_for: "versionworkflow",
+      }),
+      ref("_task_type_schema", "TaskTypeSchema", "task_type_schema_id", { alias_for: "tasktypescheme" }),
+      ref("task_type_schema", "TaskTypeSchema", "task_type_schema_id", { alias_for: "tasktypescheme" }),
+      many("_overrides", "ProjectSchemaOverride", "project_schema_id", { alias_for: "overrides" }),
+      many("task_workflow_schema_overrides", "ProjectSchemaOverride", "project_schema_id", {
+        alias_for: "overrides",
+      }),
+      many("_schemas", "Schema", "project_schema_id", { alias_for: "schemas" }),
+      many("object_type_schemas", "Schema", "project_schema_id", { alias_for: "schemas" }),
+      manyThrough("object_types", "ObjectType", {
+        type: "ProjectSchemaObjectType",
+        from: "project_schema_id",
+        to: "object_type_id",
+      }),
+    ),
+    alias_for: "ProjectScheme",
+    ...LOOKUP_FLAGS,
+  },
+  {
+    id: "ProjectSchemaObjectType",
+    ...def(
+      scalars({ object_type_id: fk("ObjectType"), project_schema_id: fk("ProjectSchema") }),
+      ref("object_type", "ObjectType", "object_type_id"),
+      ref("project_schema", "ProjectSchema", "project_schema_id"),
+    ),
+    ...linkTableFlags("object_type_id", "project_schema_id"),
+  },
+  {
+    id: "ProjectSchemaOverride",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "overrideid" }),
+        project_schema_id: fk("ProjectSchema", { alias_for: "projectschemeid" }),
+        workflow_schema_id: fk("WorkflowSchema", { alias_for: "workflowschemeid" }),
+        type_id: fk("Type", { alias_for: "typeid" }),
+      }),
+      ref("workflow_schema", "WorkflowSchema", "workflow_schema_id", { alias_for: "workflowscheme" }),
+    ),
+    alias_for: "ProjectSchemeOverride",
+    ...LOOKUP_FLAGS,
+  },
+  {
+    id: "WorkflowSchema",
+    ...def(
+      scalars({ id: uid({ alias_for: "schemeid" }), name: str({ default: "Workflow Name" }) }),
+      manyThrough("statuses", "Status", {
+        type: "WorkflowSchemaStatus",
+        from: "workflow_schema_id",
+        to: "status_id",
+      }),
+      many("overrides", "ProjectSchemaOverride", "workflow_schema_id"),
+    ),
+    alias_for: "WorkflowScheme",
+    ...LOOKUP_FLAGS,
+  },
+  {
+    id: "WorkflowSchemaStatus",
+    ...scalars({
+      workflow_schema_id: fk("WorkflowSchema", { alias_for: "schemeid" }),
+      status_id: fk("Status", { alias_for: "statusid" }),
+    }),
+    ...linkTableFlags("workflow_schema_id", "status_id"),
+  },
+  {
+    id: "TaskTypeSchema",
+    ...def(
+      scalars({ id: uid({ alias_for: "schemeid" }), name: str({ default: "TaskType Schema Name" }) }),
+      manyThrough("types", "Type", {
+        type: "TaskTypeSchemaType",
+        from: "task_type_schema_id",
+        to: "type_id",
+      }),
+    ),
+    alias_for: "TaskTypeScheme",
+    ...LOOKUP_FLAGS,
+  },
+  {
+    id: "TaskTypeSchemaType",
+    ...scalars({
+      task_type_schema_id: fk("TaskTypeSchema", { alias_for: "schemeid" }),
+      type_id: fk("Type", { alias_for: "typeid" }),
+    }),
+    ...linkTableFlags("task_type_schema_id", "type_id"),
+  },
+  {
+    // The statuses and types of one object type (Shot, AssetBuild...) in a project schema.
+    id: "Schema",
+    ...def(
+      scalars({
+        id: uid(),
+        project_schema_id: fk("ProjectSchema", { alias_for: "projectschemeid" }),
+        type_id: fk("ObjectType", { alias_for: "typeid" }),
+      }),
+      many("statuses", "SchemaStatus", "schema_id"),
+      many("types", "SchemaType", "schema_id"),
+    ),
+    default_projections: ["id"],
+    required: ["id", "type_id", "project_schema_id"],
+    immutable: ["id"],
+  },
+  {
+    id: "SchemaStatus",
+    ...def(
+      scalars({
+        sort: int({ default: 0 }),
+        schema_id: fk("Schema", { alias_for: "schemaid" }),
+        status_id: fk("Status", { alias_for: "statusid" }),
+      }),
+      ref("task_status", "Status", "status_id", { alias_for: "taskstatus" }),
+    ),
+    ...linkTableFlags("status_id", "schema_id"),
+  },
+  {
+    id: "SchemaType",
+    ...def(
+      scalars({
+        sort: int({ default: 0 }),
+        schema_id: fk("Schema", { alias_for: "schemaid" }),
+        type_id: fk("Type", { alias_for: "typeid" }),
+      }),
+      ref("task_type", "Type", "type_id", { alias_for: "tasktype" }),
+    ),
+    ...linkTableFlags("type_id", "schema_id"),
+  },
+  {
+    id: "Status",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "statusid" }),
+        name: str(),
+        color: str(),
+        is_active: bool({ alias_for: "isactive" }),
+        sort: int({ default: 0 }),
+      }),
+      // ftrack publishes no attribute for the state's key; the emulator stores it as state_id.
+      ref("state", "State", "state_id", { alias_for: "statustype" }),
+      many("tasks", "Task", "status_id"),
+    ),
+    alias_for: "TaskStatus",
+    default_projections: ["id"],
+    required: ["id", "is_active"],
+    immutable: ["id"],
+  },
+  {
+    id: "State",
+    ...scalars({ id: uid({ alias_for: "typeid" }), name: str(), short: str() }),
+    alias_for: "StatusType",
+    ...LOOKUP_FLAGS,
+  },
+  {
+    id: "Type",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "typeid" }),
+        name: str(),
+        color: str({ default: "#510100" }),
+        is_billable: bool({ default: true, alias_for: "isbillable" }),
+        sort: int({ default: 0 }),
+      }),
+      many("tasks", "Task", "type_id"),
+      manyThrough(
+        "task_type_schemas",
+        "TaskTypeSchema",
+        { type: "TaskTypeSchemaType", from: "type_id", to: "task_type_schema_id" },
+        { alias_for: "schemes" },
+      ),
+    ),
+    alias_for: "TaskType",
+    default_projections: ["id"],
+    required: ["id", "color", "sort", "is_billable"],
+    immutable: ["id"],
+  },
+  {
+    id: "Priority",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "priorityid" }),
+        name: str(),
+        color: str(),
+        value: num({ default: 0 }),
+        sort: int({ default: 0 }),
+      }),
+      many("tasks", "Task", "priority_id"),
+    ),
+    alias_for: "PriorityType",
+    ...LOOKUP_FLAGS,
+  },
+  // --- Publishing: assets, versions, components and where their bytes are. ---
+  {
+    id: "AssetType",
+    ...def(
+      scalars({
+        id: uid({ alias_for: "typeid" }),
+        name: str(),
+        short: str(),
+        component: str({ default: "main" }),
+      }),
+      many("assets", "Asset", "type_id"),
+    ),
+    default_projections: ["id"],
+    required: ["id", "name", "short"],
+    immutable: ["id"],
+  },
   {
     id: "Asset",
     ...def(
-      scalars({ id: { ...uid, alias_for: "assetid" }, name: str(), context_id: fk("Context") }),
+      scalars({
+        id: uid({ alias_for: "assetid" }),
+        name: str(),
+        context_id: fk("Context"),
+        type_id: fk("AssetType", { alias_for: "typeid" }),
+      }),
       ref("parent", "Context", "context_id"),
+      ref("type", "AssetType", "type_id"),
       many("versions", "AssetVersion", "asset_id"),
       computed(
         { kind: "computed", name: "latest_version", target: "AssetVersion" },
@@ -336,10 +662,11 @@ const SPECS: TypeSpec[] = [
     id: "AssetVersion",
     ...def(
       scalars({
-        id: { ...uid, alias_for: "versionid" },
+        id: uid({ alias_for: "versionid" }),
         asset_id: fk("Asset", { alias_for: "assetid" }),
         task_id: fk("Task", { alias_for: "taskid" }),
         user_id: fk("User", { description: "Foreign key(s): User.user_id", alias_for: "userid" }),
+        status_id: fk("Status", { alias_for: "statusid" }),
         version: int(),
         comment: str({ default: "" }),
         date: datetime(),
@@ -348,8 +675,10 @@ const SPECS: TypeSpec[] = [
       ref("asset", "Asset", "asset_id"),
       ref("task", "Task", "task_id"),
       ref("user", "User", "user_id"),
+      ref("status", "Status", "status_id"),
       many("components", "Component", "version_id"),
       computed({ kind: "computed", name: "is_latest_version", type: "boolean" }, { type: "boolean" }),
+      link,
       thumbnail,
     ),
     default_projections: ["id"],
@@ -362,7 +691,7 @@ const SPECS: TypeSpec[] = [
     id: "User",
     ...def(
       scalars({
-        id: uid,
+        id: uid(),
         username: str(),
         first_name: str({ alias_for: "firstname" }),
         last_name: str({ alias_for: "lastname" }),
@@ -390,7 +719,7 @@ const SPECS: TypeSpec[] = [
     id: "ComponentLocation",
     ...def(
       scalars({
-        id: uid,
+        id: uid(),
         component_id: fk("Component"),
         location_id: fk("Location"),
         resource_identifier: str({ alias_for: "resourceIdentifier" }),
@@ -407,7 +736,7 @@ const SPECS: TypeSpec[] = [
   {
     id: "Location",
     ...def(
-      scalars({ id: uid, name: str(), label: str(), description: str() }),
+      scalars({ id: uid(), name: str(), label: str(), description: str() }),
       many("location_components", "ComponentLocation", "location_id"),
     ),
     default_projections: ["id"],
@@ -422,7 +751,7 @@ function buildSchema(spec: TypeSpec): EntitySchema {
     id: spec.id,
     type: "object",
     properties: spec.props,
-    primary_key: ["id"],
+    primary_key: spec.primaryKey ?? ["id"],
     default_projections: spec.default_projections.filter(has),
     required: spec.required.filter(has),
     immutable: spec.immutable.filter(has),
@@ -478,6 +807,11 @@ export function getSchema(type: string): EntitySchema | undefined {
   return canonical ? SCHEMA_BY_ID.get(canonical) : undefined;
 }
 
+/** The attributes that identify an entity of `type` (["id"], or a link table's two foreign keys). */
+export function primaryKeyOf(type: string): readonly string[] {
+  return getSchema(type)?.primary_key ?? ["id"];
+}
+
 export function attributeOf(type: string, name: string): Attribute | undefined {
   const canonical = resolveType(type);
   const spec = canonical ? SPEC_BY_ID.get(canonical) : undefined;
@@ -494,6 +828,24 @@ export function attributeNames(type: string): string[] {
   const spec = canonical ? SPEC_BY_ID.get(canonical) : undefined;
   return spec ? Object.keys(spec.props) : [];
 }
+
+/** Stored columns of `type` that hold another entity's id, and the type they point at: the
+ * foreign-key attributes, and the columns of references that have no attribute of their own. */
+export function foreignKeysOf(type: string): readonly { column: string; target: string }[] {
+  const canonical = resolveType(type);
+  return (canonical && FOREIGN_KEYS.get(canonical)) || [];
+}
+
+const FOREIGN_KEYS = new Map(
+  SPECS.map((spec) => {
+    const keys = new Map<string, string>();
+    for (const [name, attr] of Object.entries(spec.model)) {
+      if (attr.kind === "scalar" && attr.target && name !== "id") keys.set(name, attr.target);
+      if (attr.kind === "ref" && !(attr.foreignKey in spec.props)) keys.set(attr.foreignKey, attr.target);
+    }
+    return [spec.id, [...keys].map(([column, target]) => ({ column, target }))];
+  }),
+);
 
 /** Attributes every answer carries for an entity of `type` besides what was asked: the schema's
  * system projections (mapped from column names to attribute names) and alias classifiers. */
@@ -518,62 +870,3 @@ export function contextTypeOf(type: string): string | undefined {
   if (isSubtypeOf(type, "Project")) return "show";
   return undefined;
 }
-
-const SYSTEM_TYPES: Record<string, string> = { FileComponent: "file", ContainerComponent: "container" };
-
-/** Attribute values applied on create before the client's own: schema defaults, a fresh id,
- * creation dates and the values the server derives from the type. */
-export function createDefaults(type: string): Record<string, unknown> {
-  const canonical = resolveType(type);
-  const schema = canonical ? SCHEMA_BY_ID.get(canonical) : undefined;
-  if (!canonical || !schema) throw validationError(`Entity type "${type}" not found.`);
-  const now = new Date().toISOString();
-  const values: Record<string, unknown> = {};
-  for (const [name, prop] of Object.entries(schema.properties)) {
-    if (prop.default === "{uid}") values[name] = randomUUID();
-    else if (prop.default !== undefined) values[name] = prop.default;
-  }
-  const contextType = contextTypeOf(canonical);
-  if (contextType) values.context_type = contextType;
-  if ("created_at" in schema.properties) values.created_at = now;
-  if (canonical === "AssetVersion") values.date = now;
-  if (SYSTEM_TYPES[canonical]) values.system_type = SYSTEM_TYPES[canonical];
-  return values;
-}
-
-/** Python's `json.dumps(value, sort_keys=True)`: ", " / ": " separators, ASCII-only escapes. */
-export function pythonJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "NaN";
-  if (typeof value === "string") return pythonString(value);
-  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(", ")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${pythonString(k)}: ${pythonJsonDumps(v)}`).join(", ")}}`;
-}
-
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\b": "\\b",
-  "\f": "\\f",
-};
-
-function pythonString(text: string): string {
-  // Everything outside printable ASCII becomes \uXXXX (per UTF-16 unit, as Python does).
-  return `"${text.replace(/[\\"]|[^\x20-\x7e]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
-}
-
-/** ftrack's `schema_hash`: md5 hex of the sorted-key JSON of the schema list. */
-export function schemaHash(schemas: readonly EntitySchema[] | unknown = SCHEMAS): string {
-  return schemas === SCHEMAS ? OWN_SCHEMA_HASH : md5Json(schemas);
-}
-
-const md5Json = (value: unknown) => createHash("md5").update(pythonJsonDumps(value)).digest("hex");
-// The schemas never change at runtime; every session start asks for their hash.
-const OWN_SCHEMA_HASH = md5Json(SCHEMAS);

@@ -14,23 +14,18 @@
  * - dave.diaz may read everything but write nothing: every write answers PermissionError.
  * - alice, bob and the API user may do anything. `DEMO.users.*.role` lists them.
  */
-import { createHash } from "node:crypto";
+import { demoId } from "./demo-id.js";
 import { findUser } from "./emulator.auth.js";
 import type { Role } from "./emulator.permissions.js";
-import { OBJECT_TYPE_IDS, OBJECT_TYPES } from "./schemas.js";
+import { OBJECT_TYPE_IDS } from "./schemas.js";
 import { renderLabelImage } from "./seed-images.js";
+import { SYSTEM, systemRows } from "./seed-system.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredEntity } from "./store.types.js";
 
-const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
-const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
+export { demoId } from "./demo-id.js";
 
-/** A UUID-shaped id derived from a name: stable across runs. */
-export function demoId(name: string): string {
-  const hex = createHash("md5").update(`ftrack-emulator-demo:${name}`).digest("hex");
-  // Version nibble 5-ish and RFC 4122 variant, so strict UUID parsers accept it.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+const SERVER_LOCATION_ID = SYSTEM.locations.server;
 
 const personalApiKey = (username: string) => `${username}-demo-key`;
 export const userId = (username: string) => demoId(`user:${username}`);
@@ -78,6 +73,17 @@ const SHOT_TASKS = [
   { name: "Lighting", user: "carol" },
 ];
 
+/** Task names to task types (the rest are Generic), and the statuses demo tasks cycle through. */
+const TASK_TYPE_BY_NAME: Record<string, string> = { Texturing: "Texture" };
+const TASK_STATUSES = ["In progress", "Pending review", "Not started", "Approved"] as const;
+const ANIMATION_STATUSES = ["Blocking", "Polish", "Approved"] as const;
+const ASSET_TYPE_BY_SUFFIX: Record<string, string> = {
+  comp: "Compositing",
+  anim: "Animation",
+  lighting: "Lighting",
+  model: "Geometry",
+};
+
 const DATE = "2024-03-04T09:30:00.000Z";
 
 /** Ids of the named entities tests use. */
@@ -90,8 +96,18 @@ const assetOf = (path: string, name: string) => ({
 });
 
 export const DEMO = {
-  locations: { server: SERVER_LOCATION_ID, origin: ORIGIN_LOCATION_ID },
+  /** ftrack.server, ftrack.origin, ftrack.unmanaged, ftrack.review. */
+  locations: SYSTEM.locations,
   objectTypes: OBJECT_TYPE_IDS,
+  /** The project schema and its statuses, types, priorities and asset types (seed-system.ts). */
+  workflow: {
+    projectSchema: SYSTEM.projectSchema,
+    workflows: SYSTEM.workflows,
+    statuses: SYSTEM.statuses,
+    types: SYSTEM.types,
+    priorities: SYSTEM.priorities,
+    assetTypes: SYSTEM.assetTypes,
+  },
   projects: {
     aurora: { ...ctx("aurora"), fullName: "Aurora Feature Film" },
     borealis: { ...ctx("borealis"), fullName: "Borealis Commercial Spot" },
@@ -230,19 +246,45 @@ class Plan {
       parent_id: parentPath ? demoId(`context:${parentPath}`) : null,
       project_id: type === "Project" ? null : projectId,
       thumbnail_id: thumbnailId,
-      ...extra,
     };
-    if (type !== "Project") {
-      attrs.object_type_id = OBJECT_TYPE_IDS[type];
-      attrs.description = "";
-    }
-    this.add(type, id, attrs);
+    if (type === "Project") attrs.project_schema_id = SYSTEM.projectSchema;
+    else
+      Object.assign(
+        attrs,
+        { object_type_id: OBJECT_TYPE_IDS[type], description: "" },
+        this.workflowOf(type, name),
+      );
+    this.add(type, id, { ...attrs, ...extra });
     return id;
+  }
+
+  private tasks = 0;
+
+  /** Status, type and priority as the VFX Scheme allows them for this object type. */
+  private workflowOf(type: keyof typeof OBJECT_TYPE_IDS, name: string): Record<string, unknown> {
+    const status = (statusName: keyof typeof SYSTEM.statuses) => SYSTEM.statuses[statusName];
+    const values: Record<string, unknown> = { priority_id: SYSTEM.priorities.None };
+    if (type === "Task") {
+      const taskType = TASK_TYPE_BY_NAME[name] ?? (name in SYSTEM.types ? name : "Generic");
+      // Animation tasks follow their own workflow (the schema's override for that type).
+      const statuses = taskType === "Animation" ? ANIMATION_STATUSES : TASK_STATUSES;
+      values.type_id = SYSTEM.types[taskType];
+      values.status_id = status(statuses[this.tasks++ % statuses.length]);
+    } else if (type === "AssetBuild") {
+      values.type_id = SYSTEM.types[name === "Hero Ship" ? "Vehicle" : "Prop"];
+      values.status_id = status("In progress");
+    } else if (type === "Shot" || type === "Scene") {
+      values.status_id = status("In progress");
+    } else if (type === "Milestone") {
+      values.status_id = status("Not started");
+    }
+    return values;
   }
 
   asset(contextPath: string, name: string, taskPath: string, userKey: string, versions = 3) {
     const asset = assetOf(contextPath, name);
-    this.add("Asset", asset.id, { name, context_id: asset.parentId });
+    const assetType = ASSET_TYPE_BY_SUFFIX[name.slice(name.lastIndexOf("_") + 1)] ?? "Upload";
+    this.add("Asset", asset.id, { name, context_id: asset.parentId, type_id: SYSTEM.assetTypes[assetType] });
     const user = USERS.find((u) => u.key === userKey)!;
     for (let v = 1; v <= versions; v++) {
       const id = asset.versionIds[v - 1] ?? demoId(`version:${contextPath}/${name}/v${v}`);
@@ -256,6 +298,7 @@ class Plan {
         comment: `${name} version ${v}`,
         date: `2024-03-${String(4 + v).padStart(2, "0")}T10:00:00.000Z`,
         is_published: true,
+        status_id: SYSTEM.statuses[v < versions ? "Requires changes" : "Approved"],
         thumbnail_id: thumb,
       });
     }
@@ -333,7 +376,7 @@ function demoPlan(apiUser: string): Plan {
   });
   plan.add("ComponentLocation", demoId("component-location:origin-only"), {
     component_id: DEMO.components.originOnly,
-    location_id: ORIGIN_LOCATION_ID,
+    location_id: SYSTEM.locations.origin,
     resource_identifier: "/mnt/projects/aurora/SH010/plate.exr",
   });
   plan.add("ContainerComponent", DEMO.components.container, {
@@ -366,9 +409,12 @@ function bulkPlan(plan: Plan, tasks: number) {
       thumbnail_id: shared[i % shared.length],
       object_type_id: OBJECT_TYPE_IDS.Task,
       description: "",
+      type_id: SYSTEM.types.Generic,
+      status_id: SYSTEM.statuses["Not started"],
+      priority_id: SYSTEM.priorities.None,
     });
     const assetId = demoId(`bulk:asset:${i}`);
-    plan.add("Asset", assetId, { name: `asset_${n}`, context_id: taskId });
+    plan.add("Asset", assetId, { name: `asset_${n}`, context_id: taskId, type_id: SYSTEM.assetTypes.Upload });
     for (let v = 1; v <= 2; v++) {
       plan.add("AssetVersion", demoId(`bulk:version:${i}:${v}`), {
         asset_id: assetId,
@@ -378,27 +424,16 @@ function bulkPlan(plan: Plan, tasks: number) {
         comment: "",
         date: DATE,
         is_published: true,
+        status_id: SYSTEM.statuses.Approved,
         thumbnail_id: shared[(i + v) % shared.length],
       });
     }
   }
 }
 
-/** Rows every server has: locations and object types. */
+/** Rows every server has (seed-system.ts). */
 function systemPlan(plan: Plan) {
-  plan.add("Location", SERVER_LOCATION_ID, {
-    name: "ftrack.server",
-    label: "ftrack server",
-    description: "",
-  });
-  plan.add("Location", ORIGIN_LOCATION_ID, { name: "ftrack.origin", label: "origin", description: "" });
-  for (const objectType of OBJECT_TYPES) {
-    plan.add("ObjectType", objectType.id, {
-      name: objectType.name,
-      sort: objectType.sort,
-      icon: objectType.icon,
-    });
-  }
+  plan.rows.push(...systemRows());
 }
 
 async function store(target: EmulatorStore, plan: Plan) {

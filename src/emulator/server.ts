@@ -15,6 +15,7 @@ import sharp from "sharp";
 import { authenticate, type Credentials } from "./emulator.auth.js";
 import { EmulatorError, permissionError, validationError } from "./emulator.errors.js";
 import type { EmulatorCounters, EmulatorKnobs, FailureMode, FailurePlan } from "./emulator.knobs.js";
+import type { Role } from "./emulator.permissions.js";
 import type { EmulatorEventHub } from "./event-hub.server.js";
 import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
 import { executeBatch } from "./operations.js";
@@ -41,6 +42,8 @@ export interface EmulatorServerDeps {
   /** ftrack's event hub on the same port (GET /socket.io/1/ and the WebSocket upgrade). */
   eventHub?: EmulatorEventHub;
   maxBodyBytes?: number;
+  /** Permission roles by username (emulator.permissions.ts). */
+  roles: Readonly<Record<string, Role>>;
   log?: (line: string) => void;
 }
 
@@ -144,6 +147,7 @@ function createRoutes(deps: EmulatorServerDeps) {
             clientToken: header(req, "ftrack-clienttoken"),
             pushToken: header(req, "ftrack-pushtoken"),
           }),
+        roles: deps.roles,
       });
       sendJson(res, 200, results);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { createDefaults } from "../../src/emulator/schemas.js";
+import { schemaDefaults } from "../../src/emulator/entity-writes.js";
 import type { EntityReader, StoredEntity } from "../../src/emulator/store.types.js";
 
 /** A Map-backed EntityReader for the query engine's unit tests; counts calls to prove lookups. */
@@ -7,7 +7,7 @@ export class MemoryReader implements EntityReader {
   calls = { get: 0, scan: 0, findBy: 0 };
 
   add(type: string, attrs: Record<string, unknown>): StoredEntity {
-    const all = { ...createDefaults(type), ...attrs };
+    const all = { ...schemaDefaults(type), ...attrs };
     const id = String(all.id);
     delete all.id;
     const entity = { type, id, attrs: all };
@@ -139,6 +139,7 @@ export function studio() {
     name: "thumbnail",
     file_type: ".png",
     size: 883,
+    system_type: "file",
     version_id: ids.v1,
   });
   db.add("Location", { id: ids.location, name: "ftrack.server", label: "Server" });

@@ -336,8 +336,14 @@ describe("runQuery", () => {
     expect(errorOf(() => runQuery("select parent.description from Task", db)).message).toBe(
       '"description" is not a valid attribute of "Context".',
     );
-    expect(errorOf(() => runQuery(`select id from Task where status.name is "x"`, db)).message).toMatch(
-      /"status" is not a valid attribute of "Task"/,
+    expect(errorOf(() => runQuery(`select id from Task where time_logged > 1`, db)).message).toMatch(
+      /"time_logged" is not a valid attribute of "Task"/,
+    );
+    expect(errorOf(() => runQuery(`select id from Task where link like "%x%"`, db)).message).toMatch(
+      /"link" of "Task" can be selected but not filtered or sorted on/,
+    );
+    expect(errorOf(() => runQuery("select id from Task order by thumbnail_url", db)).message).toMatch(
+      /not filtered or sorted on/,
     );
     expect(errorOf(() => runQuery("select name.x from Task", db)).message).toMatch(/not a relation/);
     expect(errorOf(() => runQuery(`select id from Task where parent any (name is "x")`, db)).message).toMatch(
@@ -358,7 +364,7 @@ describe("runQuery", () => {
     expect(errorOf(() => runQuery("select id from Task order by nope", db)).message).toMatch(/"nope"/);
   });
 
-  it("builds a whole row for create and update answers", () => {
+  it("builds a row of the stored values for create answers, or of given projections", () => {
     const { db, ids } = studio();
     const component = db.entities.get(ids.thumb)!;
     expect(entityRow(db, component)).toEqual({
@@ -369,7 +375,6 @@ describe("runQuery", () => {
       size: 883,
       system_type: "file",
       version_id: ids.v1,
-      container_id: null,
     });
     expect(entityRow(db, db.entities.get(ids.user)!, ["username"])).toEqual({
       __entity_type__: "User",

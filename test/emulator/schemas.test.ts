@@ -1,18 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { pythonJsonDumps, schemaHash } from "../../src/emulator/python-json.js";
 import {
   attributeOf,
   concreteTypes,
-  createDefaults,
   type EntitySchema,
+  foreignKeysOf,
   getSchema,
-  OBJECT_TYPES,
-  pythonJsonDumps,
+  OBJECT_TYPE_IDS,
+  primaryKeyOf,
   resolveType,
   SCHEMAS,
-  schemaHash,
   systemAttributes,
 } from "../../src/emulator/schemas.js";
+import { systemRows } from "../../src/emulator/seed-system.js";
 
 const REFERENCE = "../shared/ftrack-reference";
 const hasReference = existsSync(`${REFERENCE}/query_schemas.json`);
@@ -34,8 +35,8 @@ describe("schemaHash", () => {
   });
 
   it("is stable and hex", () => {
-    expect(schemaHash()).toMatch(/^[0-9a-f]{32}$/);
-    expect(schemaHash()).toBe(schemaHash(SCHEMAS));
+    expect(schemaHash(SCHEMAS)).toMatch(/^[0-9a-f]{32}$/);
+    expect(schemaHash(SCHEMAS)).toBe(schemaHash(structuredClone(SCHEMAS)));
   });
 });
 
@@ -53,7 +54,7 @@ describe.skipIf(!hasReference)("schemas match ftrack's real schema for every att
       if (schema.id === "Scene") {
         expect(schema.alias_for).toEqual({
           id: "Task",
-          classifiers: { object_typeid: OBJECT_TYPES.at(-1)!.id },
+          classifiers: { object_typeid: OBJECT_TYPE_IDS.Scene },
         });
         return;
       }
@@ -144,7 +145,8 @@ describe("type model", () => {
       type: "string",
       format: "date-time",
     });
-    expect(attributeOf("Task", "status")).toBeUndefined();
+    expect(attributeOf("Task", "status")).toEqual({ kind: "ref", target: "Status", foreignKey: "status_id" });
+    expect(attributeOf("Task", "time_logged")).toBeUndefined();
     expect(attributeOf("Asset", "thumbnail_id")).toBeUndefined();
   });
 
@@ -154,21 +156,39 @@ describe("type model", () => {
     expect(systemAttributes("Location")).toEqual([]);
   });
 
-  it("gives create defaults", () => {
-    const shot = createDefaults("Shot");
-    expect(shot).toMatchObject({ name: "", context_type: "task", object_type_id: OBJECT_TYPES[1].id });
-    expect(shot.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(typeof shot.created_at).toBe("string");
-    expect(createDefaults("FileComponent")).toMatchObject({ system_type: "file", name: "main", size: 0 });
-    expect(createDefaults("User")).toMatchObject({ resource_type: "user" });
-    expect(createDefaults("Show")).toMatchObject({ context_type: "show" });
-    expect(() => createDefaults("Nope")).toThrow(/not found/);
+  it("records each foreign key's target in the model, and link tables' two-part keys", () => {
+    expect(attributeOf("Task", "status_id")).toEqual({
+      kind: "scalar",
+      type: "string",
+      format: "foreign_key",
+      target: "Status",
+    });
+    expect(foreignKeysOf("AssetVersion")).toEqual(
+      expect.arrayContaining([
+        { column: "asset_id", target: "Asset" },
+        { column: "user_id", target: "User" },
+        { column: "thumbnail_id", target: "Component" },
+      ]),
+    );
+    // Status.state has no attribute for its key: the stored column is checked all the same.
+    expect(foreignKeysOf("Status")).toEqual([{ column: "state_id", target: "State" }]);
+    expect(foreignKeysOf("FileComponent").map((k) => k.column)).not.toContain("id");
+    expect(primaryKeyOf("WorkflowSchemaStatus")).toEqual(["workflow_schema_id", "status_id"]);
+    expect(primaryKeyOf("Task")).toEqual(["id"]);
+    expect(attributeOf("WorkflowSchema", "statuses")).toEqual({
+      kind: "collection",
+      target: "Status",
+      inverseForeignKey: "workflow_schema_id",
+      through: { type: "WorkflowSchemaStatus", targetKey: "status_id" },
+    });
   });
 
-  it("has an ObjectType row for every TypedContext subtype", () => {
+  it("has an ObjectType row for every TypedContext subtype, and a Priority row for their default", () => {
+    const rows = systemRows();
     for (const type of concreteTypes("TypedContext")) {
-      const id = (getSchema(type)!.properties.object_type_id.default as string) ?? "";
-      expect(OBJECT_TYPES.some((o) => o.id === id)).toBe(true);
+      const { object_type_id, priority_id } = getSchema(type)!.properties;
+      expect(rows.some((r) => r.type === "ObjectType" && r.id === object_type_id.default)).toBe(true);
+      expect(rows.some((r) => r.type === "Priority" && r.id === priority_id.default)).toBe(true);
     }
   });
 });
