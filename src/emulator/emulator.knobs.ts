@@ -4,7 +4,7 @@
  */
 
 export type FailureMode = "5xx" | "hang" | "reset";
-export type Route = "api" | "upload" | "thumbnail" | "get";
+export type Route = "api" | "upload" | "thumbnail" | "get" | "remove";
 
 export interface EmulatorKnobs {
   /** Added to every request before it is handled. */

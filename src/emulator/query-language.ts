@@ -95,8 +95,6 @@ function tokenize(input: string): Token[] {
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const TYPE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-/** Ids as clients write them unquoted: hex groups joined by dashes (UUIDs and ftrack-style ids). */
-const BARE_ID = /^[0-9A-Fa-f]+(-[0-9A-Fa-f]+)*$/;
 /** Words that end or start a clause, so never attribute names. */
 const RESERVED = /^(select|from|where|order|by|offset|limit|and|or)$/i;
 const COMPARE_WORDS: Record<string, CompareOp> = {
@@ -319,10 +317,8 @@ class Parser {
     if (lower === "false") return false;
     if (lower === "none" || lower === "null") return null;
     if (NUMBER.test(text)) return Number(text);
-    if (BARE_ID.test(text) && /\d/.test(text)) return text;
-    throw validationError(
-      `Invalid query: unquoted value "${text}" at position ${token.pos}; quote strings with double quotes.`,
-    );
+    // As on ftrack, a bare word is a string: ids, and names such as `username is jenkins`.
+    return text;
   }
 }
 

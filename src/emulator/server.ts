@@ -4,6 +4,7 @@
  *   PUT  /upload/<token>         raw bytes of a component (token from get_upload_metadata)
  *   GET  /component/thumbnail    the component's image scaled to fit inside size x size
  *   GET  /component/get          the component's original bytes
+ *   GET  /component/remove       deletes the component's stored bytes (Location.remove_component)
  *   GET  /img/thumbnail2.png     the placeholder ftrack's JS client links when there is no thumbnail
  *   GET  /health                 liveness
  *   GET  /socket.io/1/           ftrack's event hub handshake, then its WebSocket (event-hub.server.ts)
@@ -15,7 +16,7 @@ import sharp from "sharp";
 import { authenticate, type Credentials } from "./emulator.auth.js";
 import { EmulatorError, permissionError, validationError } from "./emulator.errors.js";
 import type { EmulatorCounters, EmulatorKnobs, FailureMode, FailurePlan } from "./emulator.knobs.js";
-import type { Role } from "./emulator.permissions.js";
+import { accessFor, type Role, visibleReader } from "./emulator.permissions.js";
 import type { EmulatorEventHub } from "./event-hub.server.js";
 import { BodyTooLargeError, header, readBody, sendBytes, sendError, sendJson } from "./http.util.js";
 import { executeBatch } from "./operations.js";
@@ -194,15 +195,14 @@ function createRoutes(deps: EmulatorServerDeps) {
     sendStored(res, bytes);
   }
 
-  /** Authenticates a GET route; answers 401 and returns false on failure. */
-  function authorised(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): boolean {
+  /** Authenticates a GET route: the acting user, or undefined once it answered 401. */
+  function authorised(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
     try {
-      authenticate(store, deps.apiKey, credentialsOf(req, query));
-      return true;
+      return authenticate(store, deps.apiKey, credentialsOf(req, query));
     } catch (error) {
       if (!(error instanceof EmulatorError)) throw error;
       sendError(res, error, 401);
-      return false;
+      return undefined;
     }
   }
 
@@ -229,6 +229,26 @@ function createRoutes(deps: EmulatorServerDeps) {
     sendBytes(res, 200, `image/${image.format}`, image.data);
   }
 
+  /** The server location's half of `Location.remove_component`: the client then deletes the
+   * ComponentLocation itself. The acting user's permissions apply as for any write. */
+  function remove(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
+    if (fail(failures.take("remove"), req, res)) return;
+    const user = authorised(req, res, query);
+    if (!user) return;
+    const id = query.get("id");
+    if (!id) return sendError(res, validationError("Missing component id."), 400);
+    const access = accessFor(user, deps.roles);
+    if (access.readOnly) {
+      return sendError(res, permissionError(`User "${access.username}" is not permitted to remove files.`));
+    }
+    const component = visibleReader(store, access).get(deps.componentTypes, id);
+    if (!component || !store.getBlob(id)) {
+      return sendError(res, new EmulatorError("NotFoundError", "No such file in the server location."), 404);
+    }
+    store.deleteBlob(id);
+    sendJson(res, 200, {});
+  }
+
   async function original(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
     if (fail(failures.take("get"), req, res)) return;
     if (!authorised(req, res, query)) return;
@@ -252,6 +272,7 @@ function createRoutes(deps: EmulatorServerDeps) {
     if (uploadMatch && method === "PUT") return upload(req, res, uploadMatch[1], url.searchParams);
     if (path === "/component/thumbnail" && method === "GET") return thumbnail(req, res, url.searchParams);
     if (path === "/component/get" && method === "GET") return original(req, res, url.searchParams);
+    if (path === "/component/remove" && method === "GET") return remove(req, res, url.searchParams);
     if (path === "/img/thumbnail2.png" && method === "GET") {
       placeholder ??= renderLabelImage("No thumbnail", { width: 300, height: 300 });
       return sendBytes(res, 200, "image/png", await placeholder);
@@ -280,14 +301,15 @@ function sendStored(res: ServerResponse, bytes: Buffer) {
   res.end();
 }
 
-/** Scales to fit inside size x size keeping the aspect ratio; PNG stays PNG, JPEG stays JPEG. */
+/** Scales to fit inside size x size keeping the aspect ratio; PNG stays PNG (a palette PNG keeps a
+ * palette, as ftrack's answers do), JPEG stays JPEG. */
 async function scale(bytes: Buffer, size: number): Promise<{ data: Buffer; format: string }> {
   const image = sharp(bytes);
-  const { format } = await image.metadata();
+  const { format, isPalette } = await image.metadata();
   const out = format === "jpeg" || format === "png" || format === "webp" || format === "gif" ? format : "png";
   const data = await image
     .resize({ width: size, height: size, fit: "inside", withoutEnlargement: true })
-    .toFormat(out)
+    .toFormat(out, out === "png" && isPalette ? { palette: true } : {})
     .toBuffer();
   return { data, format: out };
 }

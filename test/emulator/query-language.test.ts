@@ -42,6 +42,9 @@ describe("parseQuery", () => {
     expect(where("is_active is false")).toMatchObject({ value: false });
     expect(where("parent_id is None")).toMatchObject({ value: null });
     expect(where(`id is ${UUID}`)).toMatchObject({ value: UUID });
+    // Bare words are strings, as on ftrack (`where username is jenkins`).
+    expect(where("username is jenkins")).toMatchObject({ value: "jenkins" });
+    expect(where("username is john.doe-2")).toMatchObject({ value: "john.doe-2" });
     expect(where(`id in (${UUID}, "x", 1)`)).toEqual({
       kind: "in",
       path: "id",
@@ -135,7 +138,6 @@ describe("parseQuery", () => {
       ["select id, from Task", /expected an attribute name but found "from"/],
       ["select id Task", /expected "from" but found "Task"/],
       [`select id from Task where name is "open`, /Unterminated string/],
-      ["select id from Task where name is comp", /unquoted value "comp"/],
       ["select id from Task where name", /expected an operator after "name" but found end/],
       ["select id from Task where name ~ 1", /Unexpected character "~"/],
       ["select id from Task where (name is 1", /expected "\)"/],
