@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { Session } from "@ftrack/api";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { image768x576, type Json } from "./emulator.helpers.js";
+import { DEMO, type RunningEmulator } from "../../src/emulator/index.js";
+import { image768x576, type Json, startWithSession } from "./emulator.helpers.js";
 
 const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
 
@@ -12,9 +12,7 @@ let emulator: RunningEmulator;
 let session: Session;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { strictApi: true });
-  await session.initializing;
+  ({ emulator, session } = await startWithSession());
 });
 afterAll(() => emulator?.close());
 

@@ -1,10 +1,11 @@
 /** Shared helpers for the emulator's HTTP tests. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Session } from "@ftrack/api";
 import sharp from "sharp";
 import { expect } from "vitest";
 import { EmulatorError } from "../../src/emulator/emulator.errors.js";
-import type { RunningEmulator } from "../../src/emulator/index.js";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 
 export const REFERENCE_DIR = join(process.cwd(), "..", "shared", "ftrack-reference");
 export const hasReference = existsSync(REFERENCE_DIR);
@@ -66,4 +67,12 @@ export function seededRandom(seed: number): () => number {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
+}
+
+/** A seeded emulator on a free port and an initialised @ftrack/api session on it (strict API). */
+export async function startWithSession(): Promise<{ emulator: RunningEmulator; session: Session }> {
+  const emulator = await startEmulator({ port: 0 });
+  const session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { strictApi: true });
+  await session.initializing;
+  return { emulator, session };
 }

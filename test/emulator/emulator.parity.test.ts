@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { projectSchema, Session } from "@ftrack/api";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { DEMO, type RunningEmulator } from "../../src/emulator/index.js";
 import {
   hasReference,
   image768x576,
@@ -15,15 +15,14 @@ import {
   postApi,
   REFERENCE_DIR,
   readReference,
+  startWithSession,
 } from "./emulator.helpers.js";
 
 let emulator: RunningEmulator;
 let session: Session;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { strictApi: true });
-  await session.initializing;
+  ({ emulator, session } = await startWithSession());
 });
 afterAll(() => emulator?.close());
 

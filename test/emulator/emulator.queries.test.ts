@@ -6,17 +6,15 @@
  */
 import { Session } from "@ftrack/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { DEMO, type RunningEmulator } from "../../src/emulator/index.js";
 import type { StoredEntity } from "../../src/emulator/store.types.js";
-import { type Json, postApi } from "./emulator.helpers.js";
+import { type Json, postApi, startWithSession } from "./emulator.helpers.js";
 
 let emulator: RunningEmulator;
 let session: Session;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { strictApi: true });
-  await session.initializing;
+  ({ emulator, session } = await startWithSession());
 });
 afterAll(() => emulator?.close());
 
