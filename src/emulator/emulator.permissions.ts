@@ -8,8 +8,8 @@
  *   them answer PermissionError. Users, locations, object types and components that belong to no
  *   version stay visible to everyone.
  *
- * Roles are given by username (the demo's are in seed.ts: DEMO_ROLES); users without a role may do
- * anything, as the API user does.
+ * Roles are given by username through startEmulator's `roles` option (by default the demo's,
+ * seed.ts's DEMO_ROLES); users without a role may do anything, as the API user does.
  */
 import { permissionError } from "./emulator.errors.js";
 import { concreteTypes, ENTITY_TYPES } from "./schemas.js";

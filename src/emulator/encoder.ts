@@ -53,7 +53,11 @@ const isEntity = (value: unknown): value is Obj =>
 const keyOf = (entity: Obj): Obj =>
   Object.fromEntries(primaryKeyOf(String(entity.__entity_type__)).map((name) => [name, entity[name]]));
 
-const identity = (entity: Obj) => `${entity.__entity_type__}:${JSON.stringify(Object.values(keyOf(entity)))}`;
+function identity(entity: Obj): string {
+  const key = primaryKeyOf(String(entity.__entity_type__));
+  const values = key.length === 1 ? String(entity[key[0]]) : JSON.stringify(key.map((name) => entity[name]));
+  return `${entity.__entity_type__}:${values}`;
+}
 
 /** A stored value as ftrack sends it: datetimes wrapped, naive UTC without fractions. */
 function encodeScalar(type: string, name: string, value: unknown): unknown {

@@ -3,8 +3,9 @@
  * and its storage. The engine reads through EntityReader; the store implements it.
  */
 
-/** One stored entity: its concrete type, id, and its stored attributes by ftrack attribute name
- * (scalars and foreign keys only; relations are derived from the schema). Dates are ISO strings. */
+/** One stored entity: its concrete type, id (a link table's: its two key values as a JSON list), and
+ * its stored attributes by ftrack attribute name (scalars and foreign keys only; relations are
+ * derived from the schema). Dates are ISO strings. */
 export interface StoredEntity {
   type: string;
   id: string;

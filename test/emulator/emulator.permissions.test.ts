@@ -1,4 +1,4 @@
-/** The emulator's permission roles (seed.ts): carol sees only Borealis, dave may not write. */
+/** The emulator's permission roles (the demo's by default: carol sees only Borealis, dave may not write). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { postApi } from "./emulator.helpers.js";
@@ -104,5 +104,31 @@ describe("a read-only user (dave)", () => {
       DEMO.thumbnails[DEMO.task.id],
     );
     expect(emulator.store.get(["FileComponent"], DEMO.components.spareServer)).toBeDefined();
+  });
+});
+
+describe("roles given to startEmulator", () => {
+  it("replace the demo's roles", async () => {
+    const custom = await startEmulator({ port: 0, roles: { [alice.username]: { readOnly: true } } });
+    try {
+      const update = (username: string) =>
+        postApi(
+          custom,
+          [
+            {
+              action: "update",
+              entity_type: "Task",
+              entity_key: [DEMO.task.id],
+              entity_data: { description: username },
+            },
+          ],
+          as(username),
+        );
+      expect((await update(alice.username)).json.exception).toBe("PermissionError");
+      // dave's demo role no longer applies.
+      expect((await update(dave.username)).json[0].data.description).toBe(dave.username);
+    } finally {
+      await custom.close();
+    }
   });
 });
