@@ -88,6 +88,21 @@ describe.skipIf(!hasReference)("emulator contract with a real ftrack server", ()
     expect((decode(ours) as { data: { created_at: unknown }[] }).data[0].created_at).toBeTypeOf("object");
   });
 
+  it("answers a task's status and its state in the real shape, the shared status as a stub", async () => {
+    const real = readReference("query_task_status_limit_2.json");
+    const [ours] = (
+      await postApi(emulator, [
+        {
+          action: "query",
+          expression: 'select status.state.short from Task where status.name is "Not started" limit 2',
+        },
+      ])
+    ).json;
+    expect(ours.data[0].status.state.short).toBe("NOT_STARTED");
+    expect(shape(ours)).toEqual(shape(real));
+    expect(shape(decode(ours))).toEqual(shape(decode(real)));
+  });
+
   it("decodes a normalised answer with stubs into shared objects like the real answer", async () => {
     const real = readReference("query_assetversion_asset_versions_limit_1.json");
     const [ours] = (
