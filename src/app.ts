@@ -1,6 +1,6 @@
 /**
  * The HTTP app: /graphql (Apollo, multipart uploads, playground), the signed thumbnail route,
- * /healthz, /readyz and /metrics. It talks to ftrack only through the client it is given.
+ * /healthz, /readyz, /metrics and the thumbnail browser at /. It talks to ftrack only through the client it is given.
  */
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -24,6 +24,7 @@ import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js
 import { createOpsRouter } from "./http/ops.route.js";
 import { reenterRequestScope, requestScope } from "./http/request-scope.middleware.js";
 import { securityHeaders } from "./http/security.middleware.js";
+import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
@@ -105,6 +106,9 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     limits.bodyErrors,
     multipartErrorHandler(config.upload.maxBytes),
   );
+  if (config.webUi) {
+    app.use(createWebRouter({ root: WEB_DIST_DIR, publicUrl: config.publicUrl, authMode: config.auth.mode }));
+  }
   app.use(notFoundHandler());
   app.use(lastResortErrorHandler(logger));
 

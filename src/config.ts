@@ -100,6 +100,8 @@ export interface Config {
   logLevel: string;
   playground: boolean;
   introspection: boolean;
+  /** Serve the thumbnail browser (web/dist/) at /. */
+  webUi: boolean;
   ftrack: FtrackConfig;
   emulator: EmulatorConfig;
   thumbnails: ThumbnailConfig;
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || "info",
     playground: bool(env, "PLAYGROUND", true),
     introspection: bool(env, "INTROSPECTION", true),
+    webUi: bool(env, "WEB_UI", true),
     ftrack: {
       server,
       apiUser: env.FTRACK_API_USER,

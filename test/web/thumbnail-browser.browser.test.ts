@@ -1,0 +1,362 @@
+/**
+ * The thumbnail browser at / in a real browser (Debian's headless Chromium via playwright-core),
+ * against the real service on the embedded ftrack server: the grid's thumbnails load at the size
+ * they are shown at, uploads by drop and by the keyboard's file picker change a tile's image with
+ * progress, refused uploads say why, versions' thumbnails go onto their shot, the page works at 200%
+ * zoom, and no request leaves the service's origin. Screenshots go to test-results/web/.
+ *
+ * Without chromium on the PATH the tests are skipped, unless REQUIRE_BROWSER=1 (CI), where they fail.
+ */
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "../../src/emulator/index.js";
+import { type Harness, startHarness } from "../support/service.harness.js";
+import {
+  ARTIFACTS_DIR,
+  buildPageIfStale,
+  centreColour,
+  dropFile,
+  focused,
+  horizontalOverflow,
+  imageState,
+  launchChromium,
+  loadAllImages,
+  noisePng,
+  type OpenedPage,
+  offeredRungs,
+  openPage,
+  rungOf,
+  type ShownImage,
+  shownImages,
+  skipBrowser,
+  solidPng,
+  storedByPage,
+  tileOf,
+} from "./browser.support.js";
+
+if (skipBrowser) {
+  console.warn(
+    "thumbnail-browser.browser.test: SKIPPED: no `chromium` on the PATH (apt-get install chromium). " +
+      "Set REQUIRE_BROWSER=1 to make this a failure.",
+  );
+}
+
+/** Small enough that a throttled upload shows its progress and a larger file is refused. */
+const UPLOAD_MAX_BYTES = 1_000_000;
+const AURORA = DEMO.projects.aurora;
+
+/** Each shown image was fetched at the rung that covers its on-screen pixels, not one more. */
+function expectSizedToScreen(images: ShownImage[]) {
+  for (const image of images) {
+    const rung = rungOf(image.currentSrc);
+    const offered = offeredRungs(image.srcset);
+    const covering = offered.find((size) => size >= image.devicePixels) ?? offered.at(-1)!;
+    // Chromium may take the rung below when it is close (its srcset choice rounds by geometric mean).
+    const below = offered.filter((size) => size < covering).at(-1) ?? covering;
+    const where = `${image.entityId}: ${image.devicePixels}px shown, rung ${rung} of ${offered}`;
+    expect(rung, where).toBeLessThanOrEqual(covering);
+    expect(rung, where).toBeGreaterThanOrEqual(below);
+    expect(image.naturalWidth, where).toBeLessThanOrEqual(rung);
+  }
+}
+
+/** Nothing went to another origin, no script failed, the page's policy refused nothing. */
+function expectClean({ foreignRequests, problems }: OpenedPage) {
+  expect(problems).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+}
+
+describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 }, () => {
+  let harness: Harness;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    buildPageIfStale();
+    [harness, browser] = await Promise.all([
+      startHarness({ env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) } }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    for (const { close } of opened) await close();
+    await browser?.close();
+    await harness?.close();
+  });
+
+  async function openAurora(options?: Parameters<typeof openPage>[2]): Promise<OpenedPage> {
+    const page = await openPage(browser, harness.url, options);
+    opened.push(page);
+    const response = await page.page.goto(`${harness.url}/#project=${AURORA.id}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await expect
+      .poll(() => page.page.locator("li.tile").count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(12);
+    return page;
+  }
+
+  it("shows the project's grid: at least 12 loaded thumbnails, each fetched at its shown size", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    expect(await page.getByRole("heading", { level: 2, name: AURORA.fullName }).isVisible()).toBe(true);
+    await loadAllImages(page);
+
+    const images = await shownImages(page);
+    expect(images.filter((image) => image.naturalWidth > 0).length).toBeGreaterThanOrEqual(12);
+    for (const image of images) expect(image.loading).toBe("lazy");
+    expectSizedToScreen(images);
+
+    // Entities without a thumbnail get a placeholder of the same shape, named for screen readers.
+    const empty = tileOf(page, DEMO.taskWithoutThumbnail.id).getByRole("img");
+    await expect.poll(() => empty.getAttribute("aria-label")).toBe("Lighting (SH030) has no thumbnail");
+    const alt = await tileOf(page, DEMO.shots.sh010.id).locator("img").getAttribute("alt");
+    expect(alt).toBe("Thumbnail of SH010 (SQ010)");
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "grid.png"), fullPage: true });
+    expectClean(opened);
+  });
+
+  it("uploads a PNG dropped on a tile and shows it there", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const tile = tileOf(page, DEMO.shots.sh020.id);
+    await tile.scrollIntoViewIfNeeded();
+    const image = tile.locator("img");
+    await expect.poll(async () => (await imageState(image)).naturalWidth).toBeGreaterThan(0);
+    const before = (await imageState(image)).currentSrc;
+
+    const upload = page.waitForRequest(
+      (request) => request.method() === "POST" && request.url().endsWith("/graphql"),
+    );
+    await dropFile(tile, {
+      name: "green.png",
+      mimeType: "image/png",
+      bytes: await solidPng(160, 90, { r: 20, g: 200, b: 60 }),
+    });
+    const request = await upload;
+    expect(request.headers()["content-type"]).toMatch(/^multipart\/form-data/);
+    expect(request.headers()["apollo-require-preflight"]).toBe("true");
+
+    await expect
+      .poll(() => tile.locator(".tile-status").textContent(), { timeout: 15_000 })
+      .toBe("Thumbnail updated.");
+    await expect
+      .poll(async () => imageState(image), { timeout: 15_000 })
+      .toMatchObject({
+        complete: true,
+        naturalWidth: expect.any(Number),
+        currentSrc: expect.not.stringMatching(before),
+      });
+    expect((await imageState(image)).naturalWidth).toBeGreaterThan(0);
+    const [r, g, b] = await centreColour(image);
+    expect(Math.abs(r - 20) + Math.abs(g - 200) + Math.abs(b - 60)).toBeLessThan(30);
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "upload.png") });
+    expectClean(opened);
+  });
+
+  it("shows a refused upload's reason in plain words and keeps the old image", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const tile = tileOf(page, DEMO.shots.sh030.id);
+    await tile.scrollIntoViewIfNeeded();
+    const before = await tile.locator("img").getAttribute("srcset");
+
+    await dropFile(tile, {
+      name: "tiny.png",
+      mimeType: "image/png",
+      bytes: await solidPng(8, 8, { r: 0, g: 0, b: 0 }),
+    });
+    const alert = tile.getByRole("alert");
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toContain("The image is too small or too large.");
+    expect(await alert.textContent()).toContain("at least 16 pixels");
+
+    await dropFile(tile, {
+      name: "notes.png",
+      mimeType: "image/png",
+      bytes: Buffer.from("not an image at all"),
+    });
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toContain("This file is not an image type the service accepts.");
+
+    await dropFile(tile, { name: "huge.png", mimeType: "image/png", bytes: await noisePng(700, 700) });
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain("The file is too large.");
+
+    expect(await tile.locator("img").getAttribute("srcset")).toBe(before);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "upload-refused.png") });
+    expectClean(opened);
+  });
+
+  it("reports an upload's progress while its bytes are sent", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const tile = tileOf(page, DEMO.episode.id);
+    // A slow uplink (about 200 KB/s), so the upload of ~600 KB takes a few seconds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 200 * 1024,
+    });
+
+    await dropFile(tile, { name: "noise.png", mimeType: "image/png", bytes: await noisePng(440, 440) });
+    const progress = tile.locator("progress[value]");
+    await expect.poll(() => progress.evaluate((bar) => bar.value), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "upload-progress.png") });
+    expect(await progress.evaluate((bar) => bar.value)).toBeLessThan(1);
+    await expect
+      .poll(() => tile.locator(".tile-status").textContent(), { timeout: 30_000 })
+      .toBe("Thumbnail updated.");
+    await cdp.detach();
+    expectClean(opened);
+  });
+
+  it("uploads with the keyboard alone: Tab to the tile's Upload button, Enter, pick a file", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const label = "Upload a thumbnail for Lighting (SH030)";
+    let focus = { label: null as string | null, outline: "none" };
+    for (let presses = 0; presses < 150 && focus.label !== label; presses++) {
+      await page.keyboard.press("Tab");
+      focus = await focused(page);
+    }
+    expect(focus.label).toBe(label);
+    // The focus is visible (the :focus-visible outline).
+    expect(focus.outline).not.toBe("none");
+
+    const chooser = page.waitForEvent("filechooser");
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles({
+      name: "purple.png",
+      mimeType: "image/png",
+      buffer: await solidPng(160, 90, { r: 140, g: 40, b: 200 }),
+    });
+
+    const tile = tileOf(page, DEMO.taskWithoutThumbnail.id);
+    const image = tile.locator("img");
+    await expect.poll(() => image.count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await imageState(image)).complete && (await imageState(image)).naturalWidth, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    const [r, g, b] = await centreColour(image);
+    expect(Math.abs(r - 140) + Math.abs(g - 40) + Math.abs(b - 200)).toBeLessThan(30);
+    expectClean(opened);
+  });
+
+  it("puts a version's thumbnail on the task's shot, and clears it, from the keyboard", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const shot = tileOf(page, DEMO.shots.sh010.id);
+    const firstVersion = DEMO.asset.versionIds[0];
+
+    const versionsButton = page.getByRole("button", { name: "Versions of Compositing (SH010)" });
+    await versionsButton.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Versions of Compositing (SH010)" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const use = dialog.getByRole("button", { name: "Use as SH010's thumbnail" });
+    await expect.poll(() => use.count(), { timeout: 15_000 }).toBe(3);
+    await use.first().focus();
+    await page.keyboard.press("Enter");
+
+    // The shot's tile now shows the version's thumbnail component.
+    const versionThumbnail = DEMO.thumbnails[firstVersion];
+    await expect
+      .poll(() => shot.locator("img").getAttribute("srcset"), { timeout: 15_000 })
+      .toContain(`/thumbnails/${versionThumbnail}/`);
+
+    await dialog.getByRole("button", { name: "Clear the thumbnail of SH010" }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => shot.getByRole("img").getAttribute("aria-label"), { timeout: 15_000 })
+      .toBe("SH010 (SQ010) has no thumbnail");
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Closing the dialog gives the focus back to the button that opened it.
+    expect((await focused(page)).label).toBe("Versions of Compositing (SH010)");
+    expectClean(opened);
+  });
+
+  it("works at 200% zoom: no horizontal scrolling, images fetched for the doubled pixels", async () => {
+    const opened = await openAurora({ zoom: 2 });
+    const { page } = opened;
+    await loadAllImages(page);
+    expect(await horizontalOverflow(page)).toEqual({ overflow: 0, cutOff: 0 });
+    const images = await shownImages(page);
+    expect(images.every((image) => image.devicePixels > 300)).toBe(true);
+    expectSizedToScreen(images);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "grid-200-percent.png") });
+    expectClean(opened);
+  });
+});
+
+describe.skipIf(skipBrowser)("thumbnail browser with AUTH_MODE=ftrack-key", { timeout: 90_000 }, () => {
+  let harness: Harness;
+  let browser: Browser;
+  let opened: OpenedPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    buildPageIfStale();
+    [harness, browser] = await Promise.all([
+      startHarness({ env: { AUTH_MODE: "ftrack-key" } }),
+      launchChromium(),
+    ]);
+    opened = await openPage(browser, harness.url);
+    page = opened.page;
+  });
+
+  afterAll(async () => {
+    await opened?.close();
+    await browser?.close();
+    await harness?.close();
+  });
+
+  async function signIn(username: string, apiKey: string) {
+    await page.getByLabel("ftrack username").fill(username);
+    await page.getByLabel("ftrack API key").fill(apiKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  it("asks for a username and API key, says when they are refused, and keeps them in memory only", async () => {
+    await page.goto(`${harness.url}/#project=${AURORA.id}`);
+    await signIn("dave.diaz", "not-the-key");
+    const alert = page.getByRole("alert");
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toContain("did not accept this sign-in");
+
+    const query = page.waitForRequest(
+      (request) => request.method() === "POST" && request.url().endsWith("/graphql"),
+    );
+    await signIn(DEMO.users.dave.username, DEMO.users.dave.apiKey);
+    expect((await query).headers()["ftrack-user"]).toBe("dave.diaz");
+    await expect.poll(() => page.locator("li.tile").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(12);
+
+    expect(await storedByPage(page)).toEqual({ local: 0, session: 0, cookies: "" });
+  });
+
+  it("tells a read-only user that the upload is not allowed", async () => {
+    const tile = tileOf(page, DEMO.shots.sh020.id);
+    await dropFile(tile, {
+      name: "red.png",
+      mimeType: "image/png",
+      bytes: await solidPng(64, 64, { r: 220, g: 0, b: 0 }),
+    });
+    await expect
+      .poll(() => tile.getByRole("alert").textContent(), { timeout: 15_000 })
+      .toContain("You are not allowed to change this thumbnail.");
+    expectClean(opened);
+  });
+});

@@ -1,0 +1,214 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** One entity whose thumbnail a mutation reads or changes. */
+export type ThumbnailTarget = {
+  /** The entity's ftrack id. */
+  id: string;
+  /** The entity's GraphQL type, e.g. Task or AssetVersion. */
+  type: ThumbnailableType;
+};
+
+/** A type that implements Thumbnailable. */
+export type ThumbnailableType =
+  | 'ASSET_BUILD'
+  | 'ASSET_VERSION'
+  | 'CUSTOM_CONTEXT'
+  | 'EPISODE'
+  | 'FOLDER'
+  | 'MILESTONE'
+  | 'PROJECT'
+  | 'SEQUENCE'
+  | 'SHOT'
+  | 'TASK'
+  | 'USER';
+
+export type ProjectGridQueryVariables = Exact<{
+  projectId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProjectGridQuery = { contexts: { nodes: Array<
+      | { __typename: 'AssetBuild', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'CustomContext', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Episode', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Folder', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Milestone', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Sequence', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Shot', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Task', id: string, name: string, objectType: string, parent:
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+          | { id: string, name: string }
+         | null, thumbnail: { id: string, srcset: string } | null }
+    >, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProjectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectsQuery = { projects: { nodes: Array<{ id: string, name: string, fullName: string | null }> } };
+
+export type ThumbnailImageFragment = { id: string, srcset: string };
+
+export type UploadThumbnailMutationVariables = Exact<{
+  target: ThumbnailTarget;
+  file: File;
+}>;
+
+
+export type UploadThumbnailMutation = { uploadThumbnail:
+    | { __typename: 'AssetBuild', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'AssetVersion', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'CustomContext', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Episode', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Folder', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Milestone', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Project', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Sequence', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Shot', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Task', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'User', id: string, thumbnail: { id: string, srcset: string } | null }
+   };
+
+export type CopyThumbnailMutationVariables = Exact<{
+  source: ThumbnailTarget;
+  targets: Array<ThumbnailTarget> | ThumbnailTarget;
+}>;
+
+
+export type CopyThumbnailMutation = { copyThumbnail: Array<
+    | { __typename: 'AssetBuild', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'AssetVersion', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'CustomContext', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Episode', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Folder', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Milestone', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Project', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Sequence', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Shot', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'Task', id: string, thumbnail: { id: string, srcset: string } | null }
+    | { __typename: 'User', id: string, thumbnail: { id: string, srcset: string } | null }
+  > };
+
+export type ClearThumbnailMutationVariables = Exact<{
+  target: ThumbnailTarget;
+}>;
+
+
+export type ClearThumbnailMutation = { clearThumbnail:
+    | { __typename: 'AssetBuild', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'AssetVersion', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'CustomContext', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Episode', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Folder', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Milestone', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Project', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Sequence', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Shot', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'Task', id: string, thumbnail: { id: string } | null }
+    | { __typename: 'User', id: string, thumbnail: { id: string } | null }
+   };
+
+export type TaskVersionsQueryVariables = Exact<{
+  taskId: string;
+}>;
+
+
+export type TaskVersionsQuery = { task: { id: string, name: string, parent:
+      | { __typename: 'AssetBuild', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'CustomContext', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Episode', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Folder', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Milestone', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Project', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Sequence', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Shot', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+      | { __typename: 'Task', id: string, name: string, thumbnail: { id: string, srcset: string } | null }
+     | null, versions: { nodes: Array<{ id: string, version: number, isLatestVersion: boolean, asset: { id: string, name: string } | null, user: { id: string, username: string } | null, thumbnail: { id: string, srcset: string } | null }> } } | null };
+
+export const ThumbnailImageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<ThumbnailImageFragment, unknown>;
+export const ProjectGridDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectGrid"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contexts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"projectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"48"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<ProjectGridQuery, ProjectGridQueryVariables>;
+export const ProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
+export const UploadThumbnailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadThumbnail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"target"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Upload"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadThumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"target"},"value":{"kind":"Variable","name":{"kind":"Name","value":"target"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<UploadThumbnailMutation, UploadThumbnailMutationVariables>;
+export const CopyThumbnailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CopyThumbnail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"copyThumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}},{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<CopyThumbnailMutation, CopyThumbnailMutationVariables>;
+export const ClearThumbnailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClearThumbnail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"target"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clearThumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"target"},"value":{"kind":"Variable","name":{"kind":"Name","value":"target"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ClearThumbnailMutation, ClearThumbnailMutationVariables>;
+export const TaskVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"taskId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"taskId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"isLatestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<TaskVersionsQuery, TaskVersionsQueryVariables>;

@@ -1,0 +1,13 @@
+/** The signed-in identity's request headers, and how to sign out, for every view below the app. */
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+
+export interface Session {
+  headers: Record<string, string>;
+  /** Back to the sign-in form, saying why; absent when the service needs no sign-in. */
+  signOut?: (reason?: string) => void;
+}
+
+export const SessionContext = createContext<Session>({ headers: {} });
+
+export const useSession = () => useContext(SessionContext);
