@@ -34,6 +34,7 @@ async function main() {
   const service = await startService(config, connection, logger);
   closers.unshift(() => service.close());
   logger.info(`GraphQL API on ${service.url}/graphql`);
+  if (config.webUi) logger.info(`Thumbnail browser on ${service.url}/`);
 
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
