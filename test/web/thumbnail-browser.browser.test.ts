@@ -75,7 +75,8 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
   beforeAll(async () => {
     buildPageIfStale();
     [harness, browser] = await Promise.all([
-      startHarness({ env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) } }),
+      // 60 tasks in project "bulk": more than one page of the grid.
+      startHarness({ bulkTasks: 60, env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) } }),
       launchChromium(),
     ]);
   });
@@ -285,6 +286,19 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // Closing the dialog gives the focus back to the button that opened it.
     expect((await focused(page)).label).toBe("Versions of Compositing (SH010)");
+    expectClean(opened);
+  });
+
+  it("shows a large project a page at a time, the next on Show more", async () => {
+    const opened = await openPage(browser, harness.url);
+    const { page } = opened;
+    await page.goto(`${harness.url}/#project=${DEMO.bulk.project.id}`);
+    const tiles = page.locator("li.tile");
+    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(48);
+    await page.getByRole("button", { name: "Show more" }).click();
+    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(60);
+    expect(await page.getByRole("button", { name: "Show more" }).count()).toBe(0);
+    await opened.close();
     expectClean(opened);
   });
 

@@ -19,6 +19,7 @@ const PLAIN_WORDS: Record<string, string> = {
   NOT_FOUND: "This item no longer exists.",
   SOURCE_HAS_NO_THUMBNAIL: "There is no thumbnail to copy.",
   FTRACK_UNAVAILABLE: "ftrack is not answering. Try again shortly.",
+  BAD_USER_INPUT: "The service could not use this request.",
   NETWORK_ERROR: "The service could not be reached.",
 };
 

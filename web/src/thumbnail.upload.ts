@@ -67,7 +67,8 @@ export function uploadThumbnail(
       if (error) return reject(new UploadError(fromGraphQLError(error)));
       if (!answer?.data) {
         return reject(
-          new UploadError({ code: "NETWORK_ERROR", message: `The service answered ${request.status}.` }),
+          // Not a GraphQL answer (e.g. a proxy's error page).
+          new UploadError({ code: "BAD_RESPONSE", message: `The service answered ${request.status}.` }),
         );
       }
       resolve(answer.data.uploadThumbnail);

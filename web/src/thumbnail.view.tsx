@@ -1,6 +1,8 @@
 /**
  * An entity's thumbnail: the API's srcset with the size it is shown at, so the browser fetches the
- * rung that fits the screen; a placeholder of the same shape when there is none.
+ * rung that fits the screen; a placeholder of the same shape when there is none. Every image of the
+ * page is drawn here from the ThumbnailImage fragment (thumbnail.graphql): what an image shows about
+ * its thumbnail is decided in these two places.
  */
 import type { ThumbnailImageFragment } from "./generated/graphql";
 
