@@ -14,11 +14,22 @@ import { ConfigError, loadConfig } from "../src/config.js";
 import { DEMO, startEmulator } from "../src/emulator/index.js";
 import { createLogger } from "../src/observability/logger.js";
 import { startService } from "../src/service.js";
+import { exitOnStartupError, namingPort } from "../src/startup.errors.js";
 
-const portOf = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+function portOf(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65534) {
+    throw new ConfigError(`${name} must be an integer from 0 to 65534, got "${raw}"`);
+  }
+  return port;
+}
 
 async function main() {
   const config = loadConfig();
+  const schedulePort = portOf("SCHEDULE_PORT", 4002);
+  const gatewayPort = portOf("GATEWAY_PORT", 4100);
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
   const emulator = await startEmulator();
   const service = await startService(
@@ -27,7 +38,7 @@ async function main() {
     logger,
   );
   const examples = await startExampleSubgraphs({
-    port: portOf("SCHEDULE_PORT", 4002),
+    port: schedulePort,
     host: config.host,
     seed: {
       tasks: {
@@ -40,12 +51,12 @@ async function main() {
         [DEMO.projects.aurora.id]: "APPROVED",
       },
     },
-  });
+  }).catch(namingPort("SCHEDULE_PORT", " (schedule listens on it, reviews on the next port)"));
   const gateway = await startStudioGateway({
-    port: portOf("GATEWAY_PORT", 4100),
+    port: gatewayPort,
     host: config.host,
     subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
-  });
+  }).catch(namingPort("GATEWAY_PORT"));
 
   const gatewayUrl = gateway.url.replace("127.0.0.1", "localhost");
   console.log(`
@@ -70,7 +81,4 @@ Try, through the gateway:
   process.once("SIGTERM", () => void stop());
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

@@ -3,10 +3,11 @@
  * it, start the embedded ftrack-compatible server first and use it through the same code path.
  */
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfig } from "./config.js";
 import { startEmulator } from "./emulator/index.js";
 import { createLogger } from "./observability/logger.js";
 import { type FtrackConnection, startService } from "./service.js";
+import { exitOnStartupError, namingPort } from "./startup.errors.js";
 
 async function main() {
   const config = loadConfig();
@@ -22,7 +23,7 @@ async function main() {
     };
     logger.info({ ftrack: config.ftrack.server }, "using the configured ftrack server");
   } else {
-    const emulator = await startEmulator(config.emulator);
+    const emulator = await startEmulator(config.emulator).catch(namingPort("EMULATOR_PORT"));
     closers.push(() => emulator.close());
     connection = { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey };
     logger.info(
@@ -45,7 +46,4 @@ async function main() {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

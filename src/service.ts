@@ -1,10 +1,11 @@
 /** Starts the GraphQL service on an HTTP server, against the ftrack server it is given. */
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import type { Logger } from "./observability/logger.js";
+import { namingPort } from "./startup.errors.js";
 
 export interface FtrackConnection {
   server: string;
@@ -18,15 +19,36 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+const STARTING_BODY = JSON.stringify({
+  code: "STARTING",
+  message: "The service is starting. Retry shortly.",
+});
+
+/** What a request gets before the app is ready: an answer, never silence. */
+const answerStarting: RequestListener = (req, res) => {
+  req.resume();
+  res.writeHead(503, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(STARTING_BODY),
+    "Retry-After": "1",
+    "Cache-Control": "no-store",
+  });
+  res.end(STARTING_BODY);
+};
+
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
   const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection });
-  const httpServer = createServer();
   // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
-  // Nobody can reach the server before this function returns its URL, so no request is missed.
+  // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
+  let handle: RequestListener = answerStarting;
+  const httpServer = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  }).catch(namingPort("PORT"));
   const port = (httpServer.address() as AddressInfo).port;
   const publicUrl = new URL(config.publicUrl).port === "0" ? `http://localhost:${port}` : config.publicUrl;
   const { app, apollo } = await createApp({
@@ -38,7 +60,7 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
     httpServer.close();
     throw error;
   });
-  httpServer.on("request", app);
+  handle = app;
   return {
     url: `http://localhost:${port}`,
     port,

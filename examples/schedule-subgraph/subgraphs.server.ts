@@ -4,8 +4,8 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
 import type { GraphQLSchema } from "graphql";
+import { serveApollo } from "../apollo-http.server.js";
 import { buildReviewSchema } from "./review.schema.js";
 import { buildScheduleSchema } from "./schedule.schema.js";
 import { type ScheduleSeed, ScheduleStore } from "./schedule.store.js";
@@ -35,8 +35,8 @@ async function serve(
     schema,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
-  const { url } = await startStandaloneServer(server, { listen: { port, host } });
-  return { name, url: new URL("/graphql", url).href, close: () => server.stop() };
+  const { url } = await serveApollo(server, { port, host });
+  return { name, url, close: () => server.stop() };
 }
 
 export async function startExampleSubgraphs(

@@ -7,7 +7,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { serveApollo } from "../apollo-http.server.js";
 import { composeSupergraph, type SubgraphEndpoint } from "./supergraph.compose.js";
 
 export interface RunningGateway {
@@ -47,9 +47,10 @@ export async function startStudioGateway(options: {
     plugins: [ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: options.host ?? "127.0.0.1" },
+  const { url } = await serveApollo(server, {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
     context: async ({ req }) => ({ headers: req.headers }),
   });
-  return { url: new URL("/graphql", url).href, supergraphSdl, close: () => server.stop() };
+  return { url, supergraphSdl, close: () => server.stop() };
 }
