@@ -7,7 +7,7 @@ import type { ChildRequest } from "./stack.child.js";
 
 const CHILD = new URL("./stack.child.ts", import.meta.url).pathname;
 /** One signing secret for every service, so a URL issued by one verifies on all. */
-const SECRET = "bench-secret-not-for-production";
+const SECRET = "bench-secret-not-for-production-use";
 
 export interface Counters {
   requests: number;

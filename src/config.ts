@@ -2,6 +2,7 @@
  * Environment -> typed, validated configuration. Every variable the service reads is here, so the
  * README's configuration table has one source. Invalid values fail at start with the variable's name.
  */
+import { parseSigningKeys, SigningKeyError } from "./thumbnails/url-signer.js";
 
 const IMAGE_FORMATS = ["jpeg", "png", "gif", "webp"] as const;
 const DELIVERY_FORMATS = ["webp", "avif"] as const;
@@ -34,7 +35,7 @@ export interface EmulatorConfig {
 }
 
 export interface ThumbnailConfig {
-  /** Signing keys, newest first; the first signs, all verify. */
+  /** Signing keys, newest first, each `key` or `id:key` (see parseSigningKeys); the first signs, all verify. */
   secrets: string[];
   /** True when no secret was configured and a random one is in use. */
   secretIsRandom: boolean;
@@ -210,6 +211,21 @@ function limitsConfig(env: Env): GraphqlLimitsConfig {
   };
 }
 
+/** THUMBNAIL_URL_SECRETS as items, checked now so a weak or malformed key stops the start. */
+function signingSecrets(env: Env): string[] {
+  const raw = env.THUMBNAIL_URL_SECRETS;
+  if (raw === undefined || raw.trim() === "") return [];
+  // Empty items are kept, so that parseSigningKeys refuses them instead of silently dropping them.
+  const items = raw.split(",").map((s) => s.trim());
+  try {
+    parseSigningKeys(items);
+  } catch (error) {
+    if (error instanceof SigningKeyError) throw new ConfigError(`THUMBNAIL_URL_SECRETS: ${error.message}`);
+    throw error;
+  }
+  return items;
+}
+
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
@@ -223,7 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError("FTRACK_SERVER is set: FTRACK_API_USER and FTRACK_API_KEY are required too");
   }
 
-  const secrets = list(env, "THUMBNAIL_URL_SECRETS", []);
+  const secrets = signingSecrets(env);
   const sizeLadder = list(env, "THUMBNAIL_SIZES", [
     "32",
     "64",

@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
+const KEY_A = "mZ3k1Qe9vT0bW2yR5uI8oP4aS7dF6gH1jK3lZ0xC9vB=";
+const KEY_B = "tY7uI1oP3aS5dF7gH9jK2lZ4xC6vB8nM0qW2eR4tY6u=";
+
 describe("loadConfig", () => {
   it("defaults to the embedded server with documented values", () => {
     const config = loadConfig({});
@@ -23,6 +26,10 @@ describe("loadConfig", () => {
     [{ FTRACK_SERVER: "https://studio.ftrackapp.com" }, /FTRACK_API_USER/],
     [{ FTRACK_SERVER: "not a url" }, /FTRACK_SERVER/],
     [{ PERSISTED_QUERIES_ONLY: "true" }, /PERSISTED_QUERIES_MANIFEST/],
+    [{ THUMBNAIL_URL_SECRETS: "too-short" }, /THUMBNAIL_URL_SECRETS: item 1.*openssl rand -base64 32/],
+    [{ THUMBNAIL_URL_SECRETS: `${KEY_A},,${KEY_B}` }, /THUMBNAIL_URL_SECRETS: item 2 is empty/],
+    [{ THUMBNAIL_URL_SECRETS: `${KEY_A},` }, /THUMBNAIL_URL_SECRETS: item 2 is empty/],
+    [{ THUMBNAIL_URL_SECRETS: `no good:${KEY_A}` }, /THUMBNAIL_URL_SECRETS: item 1: the id/],
   ])("refuses %o, naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -34,9 +41,10 @@ describe("loadConfig", () => {
       FTRACK_API_USER: "svc",
       FTRACK_API_KEY: "k",
       AUTH_MODE: "none",
-      THUMBNAIL_URL_SECRETS: "b, a",
+      THUMBNAIL_URL_SECRETS: `${KEY_B}, v1:${KEY_A}`,
     });
     expect(config.ftrack).toMatchObject({ server: "https://studio.ftrackapp.com", apiUser: "svc" });
-    expect(config.thumbnails.secrets).toEqual(["b", "a"]);
+    expect(config.thumbnails.secrets).toEqual([KEY_B, `v1:${KEY_A}`]);
+    expect(config.thumbnails.secretIsRandom).toBe(false);
   });
 });

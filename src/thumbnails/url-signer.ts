@@ -6,14 +6,16 @@
  *
  * - sig = base64url(HMAC-SHA256(key, "v1\n{kid}\n{componentId}\n{size}\n{exp}")), 43 characters.
  *   Every part of the URL except the host is bound: changing any of them breaks the signature.
- * - kid = the first 8 characters of base64url(SHA-256("thumbnail-url-key\n" + key)): a non-secret
- *   fingerprint telling which key signed. The first configured key signs; every configured key
- *   verifies, so keys rotate by prepending a new one and dropping the old one after a TTL.
+ * - kid = which key signed: the id given with the key (`id:key` in THUMBNAIL_URL_SECRETS), else the
+ *   first 8 characters of base64url(HMAC-SHA256(key, "thumbnail-url-key-id")). An HMAC under the key
+ *   reveals nothing about it (a plain hash would let one leaked URL test guesses of a weak key
+ *   offline). The first configured key signs; every configured key verifies, so keys rotate by
+ *   prepending a new one and dropping the old one after a TTL.
  * - exp = now + ttlSeconds rounded UP to a multiple of windowSeconds, so the same URL is issued for
  *   a whole window and browsers can cache it.
  * - size is rounded up to the configured ladder, so a few sizes are fetched and cached, not 4096.
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { ThumbnailConfig } from "../config.js";
 import { ThumbnailError } from "./thumbnail.errors.js";
 
@@ -52,13 +54,60 @@ const COMPONENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 // Canonical decimal forms only, so one value has exactly one spelling in a URL.
 const SIZE = /^[1-9][0-9]{0,3}$/;
 const EXP = /^[1-9][0-9]{0,11}$/;
-const KID = /^[A-Za-z0-9_-]{8}$/;
+const KID = /^[A-Za-z0-9_-]{1,32}$/;
 const SIG = /^[A-Za-z0-9_-]{43}$/;
 /** URLs remembered for the current expiry window (a list of entities repeats few images). */
 const MAX_REMEMBERED_URLS = 10_000;
 
+/** Shortest signing key: anything shorter can be brute-forced from one URL. */
+export const MIN_KEY_BYTES = 32;
+
+export interface SigningKey {
+  id: string;
+  secret: string;
+}
+
+/** A THUMBNAIL_URL_SECRETS item that cannot be a signing key. Its message never quotes the key. */
+export class SigningKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SigningKeyError";
+  }
+}
+
+/** The id of a key configured without one: an HMAC under the key, so it reveals nothing about it. */
 export function keyId(secret: string): string {
-  return createHash("sha256").update(`thumbnail-url-key\n${secret}`).digest("base64url").slice(0, 8);
+  return createHmac("sha256", secret).update("thumbnail-url-key-id").digest("base64url").slice(0, 8);
+}
+
+/**
+ * The configured keys, newest first. Each item is `key`, or `id:key` to choose the id URLs carry:
+ * the id is everything before the first ':' (1 to 32 of A-Z a-z 0-9 _ -), the key everything after
+ * it, so a key may itself contain ':' as long as it is given an id.
+ */
+export function parseSigningKeys(items: readonly string[]): SigningKey[] {
+  const keys: SigningKey[] = [];
+  items.forEach((item, index) => {
+    const which = `item ${index + 1}`;
+    if (item.trim() === "") throw new SigningKeyError(`${which} is empty (a stray comma?)`);
+    const colon = item.indexOf(":");
+    const secret = colon === -1 ? item : item.slice(colon + 1);
+    const id = colon === -1 ? keyId(secret) : item.slice(0, colon);
+    if (!KID.test(id)) {
+      throw new SigningKeyError(
+        `${which}: the id before ':' must be 1 to 32 letters, digits, '_' or '-' (items are key or id:key)`,
+      );
+    }
+    if (Buffer.byteLength(secret) < MIN_KEY_BYTES) {
+      throw new SigningKeyError(
+        `${which}: the key is ${Buffer.byteLength(secret)} bytes, at least ${MIN_KEY_BYTES} are needed; make one with \`openssl rand -base64 32\``,
+      );
+    }
+    const clash = keys.findIndex((key) => key.id === id);
+    if (clash !== -1) throw new SigningKeyError(`items ${clash + 1} and ${index + 1} have the same key id`);
+    keys.push({ id, secret });
+  });
+  return keys;
 }
 
 export class ThumbnailUrlSigner {
@@ -76,13 +125,10 @@ export class ThumbnailUrlSigner {
     publicUrl: string,
     private readonly now: () => number = Date.now,
   ) {
-    if (config.secrets.length === 0) throw new Error("ThumbnailUrlSigner needs at least one secret");
-    for (const secret of config.secrets) {
-      const kid = keyId(secret);
-      // A repeated key (or a fingerprint clash) keeps the first, so the signing key always verifies.
-      if (!this.keys.has(kid)) this.keys.set(kid, secret);
-    }
-    this.signingKid = keyId(config.secrets[0]!);
+    const keys = parseSigningKeys(config.secrets);
+    if (keys.length === 0) throw new SigningKeyError("ThumbnailUrlSigner needs at least one key");
+    for (const key of keys) this.keys.set(key.id, key.secret);
+    this.signingKid = keys[0]!.id;
     this.ladder = [...config.sizeLadder].sort((a, b) => a - b);
     this.baseUrl = publicUrl.replace(/\/+$/, "");
   }

@@ -15,7 +15,7 @@ import { FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { ThumbnailUrlSigner } from "../../src/thumbnails/url-signer.js";
 
-const SECRET = "route-test-secret-0123456789";
+const SECRET = "route-test-secret-0123456789-abcdefghij";
 const LEAK = "http://ftrack.internal/component/thumbnail?apiKey=do-not-leak-me";
 
 function config(overrides: Partial<ThumbnailConfig> = {}): ThumbnailConfig {

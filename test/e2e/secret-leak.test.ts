@@ -22,7 +22,7 @@ import {
 } from "../generated/graphql.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 
-const SECRETS = "leak-test-secret-a,leak-test-secret-b";
+const SECRETS = "leak-test-secret-a-0123456789abcdefghij,leak-test-secret-b-0123456789abcdefghij";
 const PROBE = "caller-supplied-key";
 
 let harness: Harness;

@@ -12,7 +12,7 @@ import type { ThumbnailableType } from "../generated/graphql.js";
 import { graphql, type Harness, startHarness } from "../support/service.harness.js";
 
 /** The harness's default secrets (see service.harness.ts): a test signer must use the same. */
-const SECRETS = "test-secret-one,test-secret-two";
+const SECRETS = "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002";
 // Long enough for a loaded machine, short enough for the hang test to finish soon.
 const TIMEOUT_MS = 1500;
 

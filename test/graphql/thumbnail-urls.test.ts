@@ -170,9 +170,13 @@ describe("stability and rotation", () => {
 
   it("URLs signed with an old key still verify after rotation; dropping the key breaks them", async () => {
     const [before, rotated, dropped] = await Promise.all([
-      startHarness({ env: { THUMBNAIL_URL_SECRETS: "old-key-0123456789" } }),
-      startHarness({ env: { THUMBNAIL_URL_SECRETS: "new-key-9876543210,old-key-0123456789" } }),
-      startHarness({ env: { THUMBNAIL_URL_SECRETS: "new-key-9876543210" } }),
+      startHarness({ env: { THUMBNAIL_URL_SECRETS: "old-key-0123456789-abcdefghijklmnop" } }),
+      startHarness({
+        env: {
+          THUMBNAIL_URL_SECRETS: "new-key-9876543210-abcdefghijklmnop,old-key-0123456789-abcdefghijklmnop",
+        },
+      }),
+      startHarness({ env: { THUMBNAIL_URL_SECRETS: "new-key-9876543210-abcdefghijklmnop" } }),
     ]);
     try {
       const issued = new URL((await urls(before, 100)).data!.task!.thumbnailUrl!);

@@ -60,8 +60,8 @@ describe("request logs", () => {
       "abc123def",
       sig,
       harness.emulator.apiKey,
-      "test-secret-one",
-      "test-secret-two",
+      "test-secret-one-for-signing-urls-0001",
+      "test-secret-two-for-signing-urls-0002",
     ]) {
       expect(text).not.toContain(secret);
     }

@@ -21,7 +21,7 @@ import { expressionShape, NASTY_STRINGS, prng, randomString, storeSnapshot } fro
 
 const SEED = 0x5eed_2024;
 const UPLOAD_MAX_BYTES = 64 * 1024;
-const SECRETS = "test-secret-one,test-secret-two";
+const SECRETS = "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002";
 
 interface Answer {
   status: number;
@@ -540,7 +540,10 @@ async function urlCases(r: ReturnType<typeof prng>): Promise<Case[]> {
     { label: "issued URL", send: () => get(local(path, query)), check: (a) => expect(a.status).toBe(200) },
   ];
   const config = loadConfig({ THUMBNAIL_URL_SECRETS: SECRETS }).thumbnails;
-  const secondKey = new ThumbnailUrlSigner({ ...config, secrets: ["test-secret-two"] }, harness.url);
+  const secondKey = new ThumbnailUrlSigner(
+    { ...config, secrets: ["test-secret-two-for-signing-urls-0002"] },
+    harness.url,
+  );
   cases.push({
     label: "signed with the second configured key",
     send: () => get(secondKey.issue(componentId!, 100)),
@@ -591,7 +594,7 @@ async function urlCases(r: ReturnType<typeof prng>): Promise<Case[]> {
   // Expired (signed by a configured key, in the past), and re-signed with a key no longer configured.
   const past = new ThumbnailUrlSigner(config, harness.url, () => Date.now() - 3 * config.ttlSeconds * 1000);
   const oldKey = new ThumbnailUrlSigner(
-    { ...config, secrets: ["a-retired-key", ...config.secrets] },
+    { ...config, secrets: ["a-retired-key-0123456789abcdefghijklmn", ...config.secrets] },
     harness.url,
   );
   cases.push({
@@ -823,7 +826,11 @@ describe("bad-input suite (seeded)", () => {
 
     // Nothing secret was logged along the way.
     const logs = harness.logs.join("");
-    for (const secret of [harness.emulator.apiKey, "test-secret-one", "test-secret-two"])
+    for (const secret of [
+      harness.emulator.apiKey,
+      "test-secret-one-for-signing-urls-0001",
+      "test-secret-two-for-signing-urls-0002",
+    ])
       expect(logs).not.toContain(secret);
 
     console.log(

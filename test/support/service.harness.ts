@@ -32,7 +32,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
-    THUMBNAIL_URL_SECRETS: "test-secret-one,test-secret-two",
+    THUMBNAIL_URL_SECRETS: "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002",
     ...options.env,
   });
   const logs: string[] = [];

@@ -1,9 +1,12 @@
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ThumbnailConfig } from "../../src/config.js";
 import {
   InvalidThumbnailSizeError,
   keyId,
+  parseSigningKeys,
   type SignedUrlParams,
+  SigningKeyError,
   ThumbnailUrlSigner,
 } from "../../src/thumbnails/url-signer.js";
 
@@ -12,7 +15,7 @@ const T0 = Date.UTC(2026, 0, 1, 12, 0, 0); // a multiple of 600 s
 
 function config(overrides: Partial<ThumbnailConfig> = {}): ThumbnailConfig {
   return {
-    secrets: ["secret-new-0123456789"],
+    secrets: ["secret-new-0123456789-abcdefghijklmn"],
     secretIsRandom: false,
     ttlSeconds: 3600,
     windowSeconds: 600,
@@ -53,7 +56,7 @@ describe("ThumbnailUrlSigner", () => {
       ),
     );
     const params = paramsOf(url);
-    expect(params.kid).toBe(keyId("secret-new-0123456789"));
+    expect(params.kid).toBe(keyId("secret-new-0123456789-abcdefghijklmn"));
     expect(signer.verify(params)).toEqual({
       ok: true,
       componentId: COMPONENT,
@@ -98,21 +101,29 @@ describe("ThumbnailUrlSigner", () => {
 
   it("rotates keys: the first signs, every listed key verifies, a removed key fails", () => {
     const c = clock();
-    const old = new ThumbnailUrlSigner(config({ secrets: ["old-key-aaaaaaaa"] }), "http://h", c.now);
+    const old = new ThumbnailUrlSigner(
+      config({ secrets: ["old-key-aaaaaaaa-0123456789abcdefghij"] }),
+      "http://h",
+      c.now,
+    );
     const oldUrl = paramsOf(old.issue(COMPONENT, 100));
 
     const rotated = new ThumbnailUrlSigner(
-      config({ secrets: ["new-key-bbbbbbbb", "old-key-aaaaaaaa"] }),
+      config({ secrets: ["new-key-bbbbbbbb-0123456789abcdefghij", "old-key-aaaaaaaa-0123456789abcdefghij"] }),
       "http://h",
       c.now,
     );
     const newUrl = paramsOf(rotated.issue(COMPONENT, 100));
-    expect(newUrl.kid).toBe(keyId("new-key-bbbbbbbb"));
+    expect(newUrl.kid).toBe(keyId("new-key-bbbbbbbb-0123456789abcdefghij"));
     expect(newUrl.kid).not.toBe(oldUrl.kid);
     expect(rotated.verify(oldUrl).ok).toBe(true);
     expect(rotated.verify(newUrl).ok).toBe(true);
 
-    const retired = new ThumbnailUrlSigner(config({ secrets: ["new-key-bbbbbbbb"] }), "http://h", c.now);
+    const retired = new ThumbnailUrlSigner(
+      config({ secrets: ["new-key-bbbbbbbb-0123456789abcdefghij"] }),
+      "http://h",
+      c.now,
+    );
     expect(retired.verify(oldUrl)).toEqual({ ok: false, reason: "tampered" });
     expect(retired.verify(newUrl).ok).toBe(true);
   });
@@ -120,7 +131,7 @@ describe("ThumbnailUrlSigner", () => {
   it("binds every part: changing the id, size, exp, kid or sig fails as tampered", () => {
     const c = clock();
     const signer = new ThumbnailUrlSigner(
-      config({ secrets: ["key-one-xxxxxxxx", "key-two-yyyyyyyy"] }),
+      config({ secrets: ["key-one-xxxxxxxx-0123456789abcdefghij", "key-two-yyyyyyyy-0123456789abcdefghij"] }),
       "http://h",
       c.now,
     );
@@ -133,7 +144,7 @@ describe("ThumbnailUrlSigner", () => {
       { size: "4096" },
       { exp: String(Number(good.exp) + 600) },
       { exp: String(Number(good.exp) - 600) },
-      { kid: keyId("key-two-yyyyyyyy") }, // a real key id, but not the one that signed
+      { kid: keyId("key-two-yyyyyyyy-0123456789abcdefghij") }, // a real key id, but not the one that signed
       { kid: "AAAAAAAA" }, // unknown key id
       { sig: flipped },
     ];
@@ -144,7 +155,11 @@ describe("ThumbnailUrlSigner", () => {
       });
     }
     // A signature made by another (unknown) key over the same fields fails too.
-    const foreign = new ThumbnailUrlSigner(config({ secrets: ["attacker-zzzzzzzz"] }), "http://h", c.now);
+    const foreign = new ThumbnailUrlSigner(
+      config({ secrets: ["attacker-zzzzzzzz-0123456789abcdefghi"] }),
+      "http://h",
+      c.now,
+    );
     const forged = paramsOf(foreign.issue(COMPONENT, 100));
     expect(signer.verify({ ...forged, kid: good.kid })).toEqual({ ok: false, reason: "tampered" });
   });
@@ -179,7 +194,9 @@ describe("ThumbnailUrlSigner", () => {
       { exp: ["1", "2"] },
       { exp: `0${good.exp}` },
       { kid: undefined },
-      { kid: "short" },
+      { kid: "" },
+      { kid: "k".repeat(33) },
+      { kid: "a.b" },
       { sig: undefined },
       { sig: "" },
       { sig: `${good.sig}A` },
@@ -233,6 +250,81 @@ describe("ThumbnailUrlSigner", () => {
   });
 
   it("needs a secret", () => {
-    expect(() => new ThumbnailUrlSigner(config({ secrets: [] }), "http://h")).toThrow();
+    expect(() => new ThumbnailUrlSigner(config({ secrets: [] }), "http://h")).toThrow(SigningKeyError);
+  });
+});
+
+describe("signing keys (THUMBNAIL_URL_SECRETS items)", () => {
+  const KEY = "k2Jc0y8mB9vQeR3tU6wX1zA4dF7gH0jL5nP8sV2bN4c=";
+
+  it("derives a key id with an HMAC under the key: no plain hash of the key appears in URLs", () => {
+    const id = keyId(KEY);
+    expect(id).toBe(createHmac("sha256", KEY).update("thumbnail-url-key-id").digest("base64url").slice(0, 8));
+    // The old id was a plain SHA-256 of the key: anyone holding a URL could test guesses offline.
+    const plain = createHash("sha256").update(`thumbnail-url-key\n${KEY}`).digest("base64url").slice(0, 8);
+    expect(id).not.toBe(plain);
+    expect(id).not.toBe(createHash("sha256").update(KEY).digest("base64url").slice(0, 8));
+    expect(parseSigningKeys([KEY])).toEqual([{ id, secret: KEY }]);
+  });
+
+  it("takes explicit ids as id:key, and the id is what URLs carry", () => {
+    const keys = parseSigningKeys([`2026-06:${KEY}`, `legacy_1:${KEY}x`]);
+    expect(keys).toEqual([
+      { id: "2026-06", secret: KEY },
+      { id: "legacy_1", secret: `${KEY}x` },
+    ]);
+    const signer = new ThumbnailUrlSigner(config({ secrets: [`2026-06:${KEY}`] }), "http://h");
+    const params = paramsOf(signer.issue(COMPONENT, 100));
+    expect(params.kid).toBe("2026-06");
+    expect(signer.verify(params).ok).toBe(true);
+  });
+
+  it("splits at the first ':' only, so a key containing ':' is written with an id", () => {
+    const colonKey = "part:one:two-0123456789abcdefghijklmno";
+    expect(parseSigningKeys([`main:${colonKey}`])).toEqual([{ id: "main", secret: colonKey }]);
+  });
+
+  it("verifies URLs signed by an explicit-id key after rotation, by id", () => {
+    const c = clock();
+    const old = new ThumbnailUrlSigner(config({ secrets: [`v1:${KEY}`] }), "http://h", c.now);
+    const issued = paramsOf(old.issue(COMPONENT, 100));
+    const rotated = new ThumbnailUrlSigner(
+      config({ secrets: [`v2:${KEY}-next`, `v1:${KEY}`] }),
+      "http://h",
+      c.now,
+    );
+    expect(rotated.verify(issued).ok).toBe(true);
+    expect(paramsOf(rotated.issue(COMPONENT, 100)).kid).toBe("v2");
+  });
+
+  it.each([
+    [
+      ["short-key"],
+      /item 1: the key is 9 bytes, at least 32 are needed; make one with `openssl rand -base64 32`/,
+    ],
+    [[KEY, ""], /item 2 is empty/],
+    [[KEY, "   "], /item 2 is empty/],
+    [[`v1:${"x".repeat(31)}`], /item 1: the key is 31 bytes/],
+    [[`v1:`], /item 1: the key is 0 bytes/],
+    [[`:${KEY}`], /item 1: the id before ':' must be 1 to 32 letters/],
+    [[`bad id:${KEY}`], /item 1: the id before ':' must be/],
+    [[`${"i".repeat(33)}:${KEY}`], /item 1: the id before ':' must be/],
+    [[`a:${KEY}`, `a:${KEY}-other`], /items 1 and 2 have the same key id/],
+    [[KEY, KEY], /items 1 and 2 have the same key id/],
+  ])("refuses %j", (items, message) => {
+    expect(() => parseSigningKeys(items)).toThrow(SigningKeyError);
+    expect(() => parseSigningKeys(items)).toThrow(message);
+  });
+
+  it("never quotes a key in its errors", () => {
+    const weak = "hunter2-weak";
+    const error = (() => {
+      try {
+        parseSigningKeys([weak]);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain(weak);
   });
 });
