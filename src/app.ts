@@ -12,6 +12,7 @@ import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { authenticate, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { createThumbnailRouter } from "./delivery/thumbnail.route.js";
+import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
 import { formatError } from "./graphql/errors.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
@@ -21,7 +22,7 @@ import { buildGraphSchema } from "./graphql/schema.js";
 import { multipartErrorHandler } from "./graphql/upload.errors.js";
 import { corsAllowList } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
-import { createOpsRouter } from "./http/ops.route.js";
+import { createOpsRouter, loggedFtrackCheck } from "./http/ops.route.js";
 import { reenterRequestScope, requestScope } from "./http/request-scope.middleware.js";
 import { securityHeaders } from "./http/security.middleware.js";
 import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
@@ -50,6 +51,9 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     cleanupSession: (session) => ftrack.sessionFor(session.identity),
   });
 
+  // Run once at start (by the service) and on every /readyz; a change of outcome is logged.
+  const checkFtrack = loggedFtrackCheck(() => checkFtrackConnection(ftrack), logger);
+
   const limits = graphqlLimits<GraphContext>(config.limits);
   const apollo = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
@@ -73,7 +77,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(requestScope(logger));
   app.use(corsAllowList(config.corsOrigins));
 
-  app.use(createOpsRouter({ ping: () => ftrack.ping() }));
+  app.use(createOpsRouter({ checkFtrack }));
   app.use(
     createThumbnailRouter({
       signer,
@@ -112,5 +116,5 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(notFoundHandler());
   app.use(lastResortErrorHandler(logger));
 
-  return { app, apollo };
+  return { app, apollo, checkFtrack };
 }

@@ -3,6 +3,7 @@ import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
+import type { FtrackConnectionStatus } from "./ftrack/connection.check.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import type { Logger } from "./observability/logger.js";
 import { namingPort } from "./startup.errors.js";
@@ -16,6 +17,8 @@ export interface FtrackConnection {
 export interface RunningService {
   url: string;
   port: number;
+  /** The connection check run at start (logged; ftrack being down does not stop the service). */
+  ftrackChecked: Promise<FtrackConnectionStatus>;
   close(): Promise<void>;
 }
 
@@ -37,7 +40,7 @@ const answerStarting: RequestListener = (req, res) => {
 };
 
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
-  const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection });
+  const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection }, { logger });
   // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
   // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
   let handle: RequestListener = answerStarting;
@@ -51,7 +54,7 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
   }).catch(namingPort("PORT"));
   const port = (httpServer.address() as AddressInfo).port;
   const publicUrl = new URL(config.publicUrl).port === "0" ? `http://localhost:${port}` : config.publicUrl;
-  const { app, apollo } = await createApp({
+  const { app, apollo, checkFtrack } = await createApp({
     config: { ...config, publicUrl },
     ftrack,
     logger,
@@ -64,6 +67,7 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
   return {
     url: `http://localhost:${port}`,
     port,
+    ftrackChecked: checkFtrack(),
     // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
     close: () => apollo.stop(),
   } satisfies RunningService;

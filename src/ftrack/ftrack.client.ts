@@ -7,7 +7,7 @@
  */
 import type { FtrackConfig } from "../config.js";
 import { FtrackSession, type FtrackSessionOptions } from "./ftrack.session.js";
-import { FtrackTransport } from "./ftrack.transport.js";
+import { FtrackTransport, type FtrackTransportOptions } from "./ftrack.transport.js";
 import type { FtrackIdentity } from "./ftrack.types.js";
 
 /** FtrackConfig with the server and credentials resolved (the emulator's, when it was started). */
@@ -28,8 +28,6 @@ export interface FtrackClient {
   /** A fresh session acting as the service, for one-off work (thumbnail fetches); new on each access,
    * so no cache outlives its use. */
   readonly service: FtrackSession;
-  /** Resolves when ftrack answers `query_server_information` with the service's credentials. */
-  ping(signal?: AbortSignal): Promise<void>;
   /** A new session (one per GraphQL request); the service identity when none is given. */
   sessionFor(
     identity?: FtrackIdentity,
@@ -39,12 +37,13 @@ export interface FtrackClient {
 
 export function createFtrackClient(
   config: FtrackClientConfig,
-  opts: { fetch?: typeof fetch } = {},
+  opts: Pick<FtrackTransportOptions, "fetch" | "logger"> = {},
 ): FtrackClient {
   const transport = new FtrackTransport({
     server: config.server,
     timeoutMs: config.timeoutMs,
     fetch: opts.fetch,
+    logger: opts.logger,
   });
   const serviceIdentity: FtrackIdentity = { username: config.apiUser, apiKey: config.apiKey };
   const sessionFor: FtrackClient["sessionFor"] = (identity = serviceIdentity, sessionOpts = {}) =>
@@ -55,9 +54,6 @@ export function createFtrackClient(
     actingAs: (username) => ({ username, apiKey: config.apiKey }),
     get service() {
       return sessionFor(serviceIdentity);
-    },
-    async ping(signal) {
-      await transport.post([{ action: "query_server_information" }], serviceIdentity, signal);
     },
     sessionFor,
   };

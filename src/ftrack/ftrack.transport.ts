@@ -3,6 +3,7 @@
  * `PUT`. Decodes ftrack's error object into FtrackApiError and transport failures into
  * FtrackUnavailableError. Nothing thrown here carries the API key or a URL (URLs can carry it).
  */
+import type { Logger } from "../observability/logger.js";
 import { ftrackErrors, ftrackLatency, ftrackOperations, ftrackRequests } from "../observability/metrics.js";
 import {
   FtrackApiError,
@@ -17,6 +18,8 @@ export interface FtrackTransportOptions {
   /** Timeout of one HTTP request (headers and body). */
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Where failures to reach ftrack are logged, with their cause. */
+  logger?: Pick<Logger, "warn">;
 }
 
 export interface UploadTarget {
@@ -90,11 +93,13 @@ export class FtrackTransport {
   readonly server: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
+  readonly #logger?: Pick<Logger, "warn">;
 
   constructor(opts: FtrackTransportOptions) {
     this.server = opts.server.replace(/\/+$/, "");
     this.#timeoutMs = opts.timeoutMs;
     this.#fetch = opts.fetch ?? globalThis.fetch;
+    this.#logger = opts.logger;
   }
 
   /** Sends `ops` as one POST; resolves with one result per operation, in order. */
@@ -248,6 +253,14 @@ export class FtrackTransport {
     } catch (error) {
       const failure = this.#failure(error, signal, timeout);
       countError(failure);
+      if (failure instanceof FtrackUnavailableError) {
+        // The path of ftrack's own routes only: an upload URL's query signs for the bucket.
+        const route = url.startsWith(`${this.server}/`) ? new URL(url).pathname : "upload";
+        this.#logger?.warn(
+          { ftrackFailure: failure.kind, code: failure.code, status: failure.status || undefined, route },
+          `ftrack request failed: ${failure.message}`,
+        );
+      }
       throw failure;
     }
   }
@@ -259,7 +272,8 @@ export class FtrackTransport {
     if (timeout.aborted) {
       return new FtrackUnavailableError("timeout", `ftrack did not answer within ${this.#timeoutMs} ms`);
     }
-    return new FtrackUnavailableError("network", `ftrack is unreachable${networkCode(error)}`);
+    const code = networkCode(error);
+    return new FtrackUnavailableError("network", `ftrack is unreachable${code ? ` (${code})` : ""}`, 0, code);
   }
 }
 
@@ -270,11 +284,11 @@ function abortError(): Error {
   return error;
 }
 
-/** A short, URL-free hint such as " (ECONNREFUSED)". */
-function networkCode(error: unknown): string {
+/** The system error code of a failed fetch (e.g. ECONNREFUSED): short and URL-free. */
+function networkCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[A-Z_]+$/.test(code) ? ` (${code})` : "";
+  return typeof code === "string" && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
 /**

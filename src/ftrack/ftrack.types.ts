@@ -60,6 +60,8 @@ export class FtrackUnavailableError extends Error {
     readonly kind: "network" | "timeout" | "http",
     message: string,
     readonly status = 0,
+    /** "network": the system error code when there is one (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "FtrackUnavailableError";

@@ -1,19 +1,44 @@
 /** Operations endpoints: liveness (/healthz), readiness against ftrack (/readyz), Prometheus (/metrics). */
 import { Router } from "express";
+import type { FtrackConnectionStatus } from "../ftrack/connection.check.js";
+import type { Logger } from "../observability/logger.js";
 import { registry } from "../observability/metrics.js";
 
-export function createOpsRouter({ ping }: { ping: () => Promise<void> }): Router {
+export type FtrackCheck = () => Promise<FtrackConnectionStatus>;
+
+/**
+ * The ftrack connection check, logging its outcome whenever it changes: at start, then as /readyz
+ * sees ftrack go down or come back. A failure is an error log naming its cause.
+ */
+export function loggedFtrackCheck(check: FtrackCheck, logger: Logger): FtrackCheck {
+  let last: string | undefined;
+  return async () => {
+    const status = await check();
+    const outcome = status.ok ? "ok" : status.reason;
+    if (outcome !== last) {
+      last = outcome;
+      if (status.ok) {
+        logger.info(
+          { ftrackVersion: status.version },
+          "ftrack connection ok (server information, service credentials)",
+        );
+      } else {
+        logger.error({ ftrackProblem: status.reason }, `ftrack connection failed: ${status.message}`);
+      }
+    }
+    return status;
+  };
+}
+
+export function createOpsRouter({ checkFtrack }: { checkFtrack: FtrackCheck }): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    try {
-      await ping();
-      res.json({ status: "ready" });
-    } catch {
-      res.status(503).json({ status: "unavailable", reason: "ftrack is not reachable" });
-    }
+    const status = await checkFtrack();
+    if (status.ok) res.json({ status: "ready" });
+    else res.status(503).json({ status: "unavailable", reason: status.reason, message: status.message });
   });
   router.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);
