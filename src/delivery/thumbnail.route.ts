@@ -151,8 +151,10 @@ function mapSourceError(error: unknown): DeliveryError {
 
 /** A short, credential-free description for logs (ftrack error messages carry no URLs or keys). */
 function describe(error: unknown): string {
-  // Its message names the cause (e.g. "ftrack is unreachable (ECONNREFUSED)") and carries no URL.
-  if (error instanceof FtrackUnavailableError) return error.message;
+  if (error instanceof FtrackUnavailableError) {
+    // e.g. "ftrack network ECONNREFUSED", "ftrack http 503": the cause, from fields that hold no URL.
+    return ["ftrack", error.kind, error.code, error.status || undefined].filter(Boolean).join(" ");
+  }
   if (error instanceof FtrackApiError) return `ftrack ${error.exception}`;
   if (error instanceof UndeliverableSourceError) return `source image rejected: ${error.message}`;
   return error instanceof Error ? error.name : "unknown";

@@ -48,6 +48,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey },
     logger,
   );
+  // Its log line lands now, not in the middle of a test's own log assertions.
+  await service.ftrackChecked;
   return {
     url: service.url,
     graphqlUrl: `${service.url}/graphql`,
