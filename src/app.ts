@@ -15,6 +15,7 @@ import { createThumbnailRouter } from "./delivery/thumbnail.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
 import { formatError } from "./graphql/errors.js";
+import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
 import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
@@ -66,6 +67,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...inlineTracePlugins<GraphContext>(config.inlineTrace),
       limits.plugin,
     ],
   });

@@ -94,6 +94,13 @@ export interface GraphqlLimitsConfig {
   persistedQueriesManifest?: string;
 }
 
+/** Apollo federated inline traces (ftv1): off without a secret; with one, only for requests that send it. */
+export interface InlineTraceConfig {
+  secret?: string;
+  /** The request header carrying the secret. */
+  header: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -111,6 +118,7 @@ export interface Config {
   /** Origins allowed to call this service from a browser; empty: same origin only, "*": any. */
   corsOrigins: string[];
   auth: AuthConfig;
+  inlineTrace: InlineTraceConfig;
 }
 
 export class ConfigError extends Error {}
@@ -226,6 +234,23 @@ function signingSecrets(env: Env): string[] {
   return items;
 }
 
+function inlineTraceConfig(env: Env): InlineTraceConfig {
+  const secret = env.INLINE_TRACE_SECRET || undefined;
+  // Resolver timings are worth guarding only with a secret that cannot be guessed.
+  if (secret && Buffer.byteLength(secret) < 32) {
+    throw new ConfigError(
+      "INLINE_TRACE_SECRET must be at least 32 bytes; make one with `openssl rand -base64 32`",
+    );
+  }
+  const header = (env.INLINE_TRACE_HEADER?.trim() || "x-inline-trace-secret").toLowerCase();
+  if (!/^[a-z0-9-]{1,64}$/.test(header)) {
+    throw new ConfigError(
+      `INLINE_TRACE_HEADER must be a header name (letters, digits, '-'), got "${header}"`,
+    );
+  }
+  return { secret, header };
+}
+
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
@@ -300,6 +325,7 @@ export function loadConfig(env: Env = process.env): Config {
       acceptedTypes: oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", [...IMAGE_FORMATS]), IMAGE_FORMATS),
     },
     auth: authConfig(env, server !== undefined),
+    inlineTrace: inlineTraceConfig(env),
     limits: limitsConfig(env),
     corsOrigins: list(env, "CORS_ORIGINS", []).map((origin) =>
       origin === "*" ? origin : url("CORS_ORIGINS", origin),
