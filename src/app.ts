@@ -11,7 +11,12 @@ import express from "express";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { authenticate, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
-import { createThumbnailRouter } from "./delivery/thumbnail.route.js";
+import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
+import {
+  createThumbnailProbe,
+  createThumbnailRouter,
+  type ThumbnailSource,
+} from "./delivery/thumbnail.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
 import { formatError } from "./graphql/errors.js";
@@ -28,7 +33,9 @@ import { reenterRequestScope, requestScope } from "./http/request-scope.middlewa
 import { securityHeaders } from "./http/security.middleware.js";
 import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
+import { SrcsetBuilder } from "./thumbnails/srcset.builder.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
+import { ThumbnailDimensions } from "./thumbnails/thumbnail-dimensions.memo.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
 export interface AppDeps {
@@ -44,6 +51,15 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   if (config.thumbnails.secretIsRandom) {
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
   }
+
+  // The delivery cache is shared by the thumbnail route and the srcset probe, which warms it.
+  const cache = new ThumbnailCache(config.thumbnails.cacheBytes);
+  const source: ThumbnailSource = (componentId, size, signal) =>
+    ftrack.service.fetchThumbnail(componentId, size, signal);
+  const dimensions = new ThumbnailDimensions(
+    createThumbnailProbe({ cache, source, config: config.thumbnails }),
+  );
+  const srcsets = new SrcsetBuilder(signer, dimensions);
 
   const thumbnails = new ThumbnailService({
     limits: config.upload,
@@ -80,14 +96,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(corsAllowList(config.corsOrigins));
 
   app.use(createOpsRouter({ checkFtrack }));
-  app.use(
-    createThumbnailRouter({
-      signer,
-      config: config.thumbnails,
-      logger,
-      source: (componentId, size, signal) => ftrack.service.fetchThumbnail(componentId, size, signal),
-    }),
-  );
+  app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));
   if (config.playground) app.use(createPlaygroundRouter({ endpointPath: "/graphql" }));
 
   app.use(
@@ -106,6 +115,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
         requestId: res.locals.requestId as string,
         ftrack: ftrack.sessionFor(identityOf(res)),
         urls: signer,
+        srcsets,
         thumbnails,
       }),
     }),

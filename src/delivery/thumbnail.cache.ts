@@ -12,6 +12,8 @@ export interface CachedThumbnail {
   contentType: string;
   /** Strong ETag, quoted. */
   etag: string;
+  /** Its width and height, when its header could be read. */
+  size?: { width: number; height: number };
 }
 
 export type LoadOutcome = "hit" | "miss" | "coalesced";

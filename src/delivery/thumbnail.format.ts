@@ -63,6 +63,12 @@ export async function transcode(
   return { body: await output.toBuffer(), contentType: target };
 }
 
+/** Width and height as a browser shows the image (EXIF orientation applied), from its header only. */
+export async function imageSize(body: Buffer): Promise<{ width: number; height: number }> {
+  const { autoOrient } = await sharp(body, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  return { width: autoOrient.width, height: autoOrient.height };
+}
+
 /** A strong validator: a hash of the exact bytes sent. */
 export function etagOf(body: Buffer): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;

@@ -5,13 +5,18 @@
  * Error bodies carry a stable `code` and a generic message: never a URL, key, or stack.
  */
 import { type Request, type Response, Router } from "express";
-import type { ThumbnailConfig } from "../config.js";
+import type { DeliveryFormat, ThumbnailConfig } from "../config.js";
 import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
 import { type Logger, scrubUrl } from "../observability/logger.js";
 import { thumbnailCacheHits, thumbnailCacheMisses, thumbnailDeliveries } from "../observability/metrics.js";
+import type {
+  DimensionsRecorder,
+  ImageSize,
+  ThumbnailProbe,
+} from "../thumbnails/thumbnail-dimensions.memo.js";
 import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
 import { type CachedThumbnail, ThumbnailCache } from "./thumbnail.cache.js";
-import { deliverableType, etagOf, negotiateFormat, transcode } from "./thumbnail.format.js";
+import { deliverableType, etagOf, imageSize, negotiateFormat, transcode } from "./thumbnail.format.js";
 
 /**
  * Fetches a thumbnail scaled to fit inside size x size. Null: no such component. Throws
@@ -29,6 +34,8 @@ export interface ThumbnailRouterOptions {
   config: ThumbnailConfig;
   /** Defaults to a new cache of `config.cacheBytes`. */
   cache?: ThumbnailCache;
+  /** Told the size of every image fetched from the source (for srcset widths). */
+  dimensions?: DimensionsRecorder;
   logger?: Logger;
   /** Milliseconds since the epoch; used for max-age. */
   now?: () => number;
@@ -49,8 +56,57 @@ type DeliveryError = (typeof DELIVERY_ERRORS)[keyof typeof DELIVERY_ERRORS];
 /** The source answered with bytes the route will not serve (a type not delivered, or undecodable). */
 class UndeliverableSourceError extends Error {}
 
+type LoadOptions = Pick<ThumbnailRouterOptions, "source" | "dimensions"> & { cache: ThumbnailCache };
+
+/**
+ * A component's thumbnail at a size, in a format (null: the source's own): from the cache, or
+ * fetched from the source once for every concurrent caller, transcoded and cached.
+ */
+function loadThumbnail(
+  { cache, source, dimensions }: LoadOptions,
+  componentId: string,
+  size: number,
+  format: DeliveryFormat | null,
+) {
+  return cache.load(ThumbnailCache.key(componentId, size, format ?? "original"), async () => {
+    const original = await source(componentId, size);
+    if (!original) return null;
+    const type = deliverableType(original.contentType);
+    if (!type) throw new UndeliverableSourceError("type not delivered");
+    // The header only; bytes that do not decode are still passed on as they are when not transcoded.
+    const dimensionsOf = await imageSize(original.body).catch(() => undefined);
+    if (dimensionsOf) dimensions?.record(componentId, size, dimensionsOf);
+    let out = { body: original.body, contentType: type };
+    if (format) {
+      try {
+        out = await transcode(original.body, type, format);
+      } catch (cause) {
+        // The source's bytes do not decode as the image they claim to be.
+        throw new UndeliverableSourceError("transcode failed", { cause });
+      }
+    }
+    return { ...out, etag: etagOf(out.body), size: dimensionsOf };
+  });
+}
+
+/**
+ * The srcset probe: the thumbnail at `box` in the format browsers are served first, loaded through
+ * the delivery cache (so the browser's request that follows is a hit), and its size.
+ */
+export function createThumbnailProbe(options: {
+  cache: ThumbnailCache;
+  source: ThumbnailSource;
+  config: Pick<ThumbnailConfig, "deliveryFormats">;
+}): ThumbnailProbe {
+  const format = options.config.deliveryFormats[0] ?? null;
+  return async (componentId, box): Promise<ImageSize | null> => {
+    const { value } = await loadThumbnail(options, componentId, box, format);
+    return value?.size ?? null;
+  };
+}
+
 export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
-  const { signer, source, config, logger, now = Date.now } = options;
+  const { signer, source, config, logger, dimensions, now = Date.now } = options;
   const cache = options.cache ?? new ThumbnailCache(config.cacheBytes);
   const router = Router();
 
@@ -69,26 +125,10 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
     }
     const { componentId, size, expiresAt } = verdict;
     const format = negotiateFormat(req.get("accept"), config.deliveryFormats);
-    const key = ThumbnailCache.key(componentId, size, format ?? "original");
 
     let entry: CachedThumbnail | null;
     try {
-      const loaded = await cache.load(key, async () => {
-        const original = await source(componentId, size);
-        if (!original) return null;
-        const type = deliverableType(original.contentType);
-        if (!type) throw new UndeliverableSourceError("type not delivered");
-        let out = { body: original.body, contentType: type };
-        if (format) {
-          try {
-            out = await transcode(original.body, type, format);
-          } catch (cause) {
-            // The source's bytes do not decode as the image they claim to be.
-            throw new UndeliverableSourceError("transcode failed", { cause });
-          }
-        }
-        return { ...out, etag: etagOf(out.body) };
-      });
+      const loaded = await loadThumbnail({ cache, source, dimensions }, componentId, size, format);
       (loaded.outcome === "miss" ? thumbnailCacheMisses : thumbnailCacheHits).inc();
       entry = loaded.value;
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
+import type { SrcsetBuilder } from "../thumbnails/srcset.builder.js";
 import type { ThumbnailService } from "../thumbnails/thumbnail.service.js";
 import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
 
@@ -7,6 +8,8 @@ export interface GraphContext {
   requestId: string;
   ftrack: FtrackSession;
   urls: ThumbnailUrlSigner;
+  /** srcset values with the widths really delivered. */
+  srcsets: SrcsetBuilder;
   /** Thumbnail mutations (set, upload, copy, clear); shared, stateless between requests. */
   thumbnails: ThumbnailService;
 }

@@ -130,10 +130,11 @@ describe("size", () => {
     const path = `/thumbnails/${componentOf(DEMO.task.id)}/${rung}?`;
     expect(data!.task!.thumbnailUrl).toContain(path);
     expect(data!.task!.thumbnail!.url).toContain(path);
-    expect(data!.task!.thumbnail!.srcset).toMatch(new RegExp(`/${rung}\\?[^ ]+ ${rung}w$`));
+    // The task's image is 320 x 180 and never enlarged: its width is the rung, at most 320.
+    expect(data!.task!.thumbnail!.srcset).toMatch(new RegExp(`/${rung}\\?[^ ]+ ${Math.min(rung, 320)}w$`));
   });
 
-  it("defaults to 300; srcset lists one URL per size with its width", async () => {
+  it("defaults to 300; srcset lists one URL per size with the width delivered", async () => {
     const { data } = await graphql(
       harness,
       `{ task(id: "${DEMO.task.id}") { thumbnailUrl thumbnail { url srcset } } }`,
@@ -143,7 +144,7 @@ describe("size", () => {
     expect(task.thumbnailUrl).toContain("/300?");
     expect(task.thumbnail.url).toBe(task.thumbnailUrl);
     const entries = task.thumbnail.srcset.split(", ").map((entry) => entry.split(" "));
-    expect(entries.map(([, width]) => width)).toEqual(["100w", "300w", "500w"]);
+    expect(entries.map(([, width]) => width)).toEqual(["100w", "300w", "320w"]);
     expect(entries.map(([url]) => new URL(url!).pathname.split("/").at(-1))).toEqual(["100", "300", "500"]);
   });
 

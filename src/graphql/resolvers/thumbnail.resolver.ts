@@ -20,15 +20,14 @@ export class ThumbnailResolver {
 
   @Directive(PRIVATE_URL_CACHE_HINT)
   @FieldResolver(() => String, {
-    description: 'A ready `srcset` attribute value: "<url> 100w, <url> 300w, ..." for the given sizes.',
+    description:
+      'A ready `srcset` attribute value, "<url> <width>w, ...", for the given sizes. Each width is the width really delivered (images are never enlarged); a size delivering no wider image than a smaller one is left out.',
   })
   srcset(
     @Root() thumbnail: Thumbnail,
     @Arg("sizes", () => [Int], { defaultValue: [100, 300, 500] }) sizes: number[],
     @Ctx() ctx: GraphContext,
-  ): string {
-    return sizes
-      .map((size) => `${ctx.urls.issue(thumbnail.id, size)} ${ctx.urls.roundSize(size)}w`)
-      .join(", ");
+  ): Promise<string> {
+    return ctx.srcsets.build(thumbnail.id, sizes);
   }
 }
