@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { type ImageSize, ThumbnailDimensions } from "../../src/thumbnails/thumbnail-dimensions.memo.js";
 
 /** What ftrack delivers for an original at a box. */
-function fit(original: ImageSize, box: number): ImageSize {
+function scaledToFit(original: ImageSize, box: number): ImageSize {
   const scale = Math.min(1, box / Math.max(original.width, original.height));
   return { width: Math.round(original.width * scale), height: Math.round(original.height * scale) };
 }
@@ -17,7 +17,7 @@ function memoOver(originals: Record<string, ImageSize>) {
     probes.push(`${componentId}@${box}`);
     const original = originals[componentId];
     if (original === undefined) return null;
-    return fit(original, box);
+    return scaledToFit(original, box);
   });
   return { memo, probes };
 }
@@ -71,7 +71,7 @@ describe("ThumbnailDimensions", () => {
     const probes: string[] = [];
     const memo = new ThumbnailDimensions(async (id, box) => {
       probes.push(id);
-      return fit({ width: 50, height: 50 }, box);
+      return scaledToFit({ width: 50, height: 50 }, box);
     }, 2);
     await memo.widths("a", [100]);
     await memo.widths("b", [100]);
