@@ -93,7 +93,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.disable("x-powered-by");
   app.use(securityHeaders({ publicUrl: config.publicUrl, playgroundAssetsPath: PLAYGROUND_ASSETS_PATH }));
   app.use(requestScope(logger));
-  app.use(corsAllowList(config.corsOrigins));
+  app.use(corsAllowList(config.corsOrigins, logger));
 
   app.use(createOpsRouter({ checkFtrack }));
   app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));

@@ -6,7 +6,8 @@
  * Thumbnails need no CORS for <img>: their Cross-Origin-Resource-Policy lets other origins embed
  * them; CORS only matters to front ends that fetch() them or draw them on a canvas.
  */
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
+import type { Logger } from "../observability/logger.js";
 
 /** Request headers a browser on an allowed origin may send (GraphQL, CSRF preflight, identity). */
 const CORS_ALLOWED_HEADERS = [
@@ -24,16 +25,39 @@ const CORS_ALLOWED_HEADERS = [
 ];
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
+/** Refused origins warned about; any origin can be sent, so the memory (and the log) stay bounded. */
+const MAX_WARNED_ORIGINS = 100;
 
-export function corsAllowList(origins: readonly string[]): RequestHandler {
+/** A browser on this service's own origin sends Origin on POSTs too; it needs no CORS. */
+function isSameOrigin(req: Request, origin: string): boolean {
+  if (req.get("sec-fetch-site") === "same-origin") return true;
+  try {
+    return new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
+}
+
+export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, "warn">): RequestHandler {
   const any = origins.includes("*");
   const allowed = new Set(origins);
+  const warned = new Set<string>();
+  /** One warning per refused origin, so a developer whose front end cannot read answers learns why. */
+  const warnOnce = (req: Request, origin: string) => {
+    if (warned.has(origin) || warned.size >= MAX_WARNED_ORIGINS || isSameOrigin(req, origin)) return;
+    warned.add(origin);
+    logger?.warn(
+      { origin: origin.slice(0, 200) },
+      "a browser on an origin not in CORS_ORIGINS called this service; it cannot read the answers. Add the origin to CORS_ORIGINS to allow it (warned once per origin)",
+    );
+  };
   return (req, res, next) => {
     const origin = req.get("origin");
     const isPreflight = req.method === "OPTIONS" && req.get("access-control-request-method") !== undefined;
     // Answers differ by Origin whenever a list is configured: caches must keep them apart.
     if (origins.length > 0) res.vary("Origin");
     if (!origin || !(any || allowed.has(origin))) {
+      if (origin) warnOnce(req, origin);
       if (isPreflight) {
         res
           .status(403)
