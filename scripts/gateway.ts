@@ -30,7 +30,7 @@ async function main() {
   const config = loadConfig();
   const schedulePort = portOf("SCHEDULE_PORT", 4002);
   const gatewayPort = portOf("GATEWAY_PORT", 4100);
-  const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn", undefined, config.logFormat);
   const emulator = await startEmulator();
   const service = await startService(
     config,

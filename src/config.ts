@@ -7,9 +7,12 @@ import { parseSigningKeys, SigningKeyError } from "./thumbnails/url-signer.js";
 const IMAGE_FORMATS = ["jpeg", "png", "gif", "webp"] as const;
 const DELIVERY_FORMATS = ["webp", "avif"] as const;
 const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
+const LOG_FORMATS = ["json", "pretty"] as const;
 
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
+/** json: one JSON object per line (for log collectors); pretty: readable lines (development). */
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface FtrackConfig {
   /** Base URL of the ftrack server; undefined means "start the embedded emulator". */
@@ -106,6 +109,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   logLevel: string;
+  logFormat: LogFormat;
   playground: boolean;
   introspection: boolean;
   /** Serve the thumbnail browser (web/dist/) at /. */
@@ -289,6 +293,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     publicUrl: env.PUBLIC_URL ? url("PUBLIC_URL", env.PUBLIC_URL) : `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL || "info",
+    logFormat: oneOf("LOG_FORMAT", [env.LOG_FORMAT?.trim() || "json"], LOG_FORMATS)[0]!,
     playground: bool(env, "PLAYGROUND", true),
     introspection: bool(env, "INTROSPECTION", true),
     webUi: bool(env, "WEB_UI", true),

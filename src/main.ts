@@ -11,7 +11,7 @@ import { exitOnStartupError, namingPort } from "./startup.errors.js";
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const closers: (() => Promise<void>)[] = [];
 
   let connection: FtrackConnection;

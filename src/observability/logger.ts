@@ -1,5 +1,7 @@
 /** The service's pino logger. Secrets are redacted here, once, for every caller. */
 import { pino } from "pino";
+import { PinoPretty } from "pino-pretty";
+import type { LogFormat } from "../config.js";
 import { currentRequestScope } from "./request-scope.js";
 
 const REDACT = [
@@ -22,7 +24,11 @@ export function scrubUrl(url: string): string {
   return url.replace(/([?&](?:apiKey|api_key|sig|signature|token)=)[^&#]*/gi, "$1[redacted]");
 }
 
-export function createLogger(level = process.env.LOG_LEVEL || "info", destination?: pino.DestinationStream) {
+export function createLogger(
+  level = process.env.LOG_LEVEL || "info",
+  destination?: pino.DestinationStream,
+  format: LogFormat = "json",
+) {
   return pino(
     {
       level,
@@ -30,7 +36,15 @@ export function createLogger(level = process.env.LOG_LEVEL || "info", destinatio
       // The current request's id on every line logged while serving it (unless the line names one).
       mixin: (merge) => ("requestId" in merge ? {} : { ...currentRequestScope() }),
     },
-    destination,
+    format === "pretty"
+      ? PinoPretty({
+          destination: destination ?? process.stdout,
+          colorize: destination === undefined && process.stdout.isTTY,
+          translateTime: "SYS:HH:MM:ss.l",
+          ignore: "pid,hostname",
+          sync: true,
+        })
+      : destination,
   );
 }
 
