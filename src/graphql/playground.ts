@@ -5,7 +5,9 @@
  * /playground/. Disabled with PLAYGROUND=false.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { altairExpress, type ExpressRenderOptions } from "altair-express-middleware";
 import { type Request, type Response, Router } from "express";
 import { sameOriginCsp } from "../http/security.middleware.js";
@@ -35,12 +37,36 @@ query Projects {
 }
 `;
 
+/** What the empty result pane says (instead of Altair's stock greeting), in every IDE language. */
+export const EMPTY_RESULT_HINT =
+  'Press "Send Request" (Ctrl+Enter) to run the query on the left; its result shows here. "Docs" lists every type and field; thumbnail URLs in a result open in the browser.';
+
 // altair-express-middleware renders its page only at its own mount point; the same render function
 // comes from its altair-static dependency, loaded from there so both use one copy.
 const requireFromAltair = createRequire(createRequire(import.meta.url).resolve("altair-express-middleware"));
 const { renderAltair } = requireFromAltair("altair-static") as {
   renderAltair: (options: ExpressRenderOptions) => string;
 };
+const ALTAIR_I18N = join(
+  dirname(requireFromAltair.resolve("altair-static/package.json")),
+  "build/dist/assets/i18n",
+);
+
+/** Altair's translation file for `language` with our empty-pane hint; null for a language it lacks. */
+const translations = new Map<string, string | null>();
+function translationWithHint(language: string): string | null {
+  if (!translations.has(language)) {
+    let text: string | null = null;
+    try {
+      const strings = JSON.parse(readFileSync(join(ALTAIR_I18N, `${language}.json`), "utf8"));
+      text = JSON.stringify({ ...strings, QUERY_RESULT_NO_RESULT_TEXT: EMPTY_RESULT_HINT });
+    } catch {
+      // Not one of Altair's languages: its own route answers (404).
+    }
+    translations.set(language, text);
+  }
+  return translations.get(language)!;
+}
 
 function cspNonceFor(res: Response): string {
   const nonce = randomBytes(16).toString("base64");
@@ -86,6 +112,13 @@ export function createPlaygroundRouter({ endpointPath }: PlaygroundOptions): Rou
     if (!wantsPlayground(req)) return next();
     const cspNonce = cspNonceFor(res);
     res.type("html").send(renderAltair({ ...options, cspNonce }));
+  });
+  // The IDE loads its texts at run time from here: serve them with the hint in the empty result pane.
+  router.get(`${PLAYGROUND_ASSETS_PATH}/assets/i18n/:file`, (req, res, next) => {
+    const language = /^([A-Za-z]{2,3}(?:-[A-Za-z]{2})?|default)\.json$/.exec(req.params.file)?.[1];
+    const text = language ? translationWithHint(language) : null;
+    if (text === null) return next();
+    res.type("json").send(text);
   });
   router.use(PLAYGROUND_ASSETS_PATH, (req, res, next) => {
     // altairExpress is an Express 4 app: it swaps in its own request/response prototypes, which

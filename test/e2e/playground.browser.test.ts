@@ -13,6 +13,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
+import { EMPTY_RESULT_HINT } from "../../src/graphql/playground.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 
 function findChromium(): string | undefined {
@@ -126,6 +127,10 @@ describe.skipIf(skip)("GraphQL playground in Chromium", { timeout: 90_000 }, () 
 
   it("opens the IDE on GET /graphql and shows a query's result", async () => {
     await openPlayground();
+    // Before anything is sent, the result pane says what to do (not the IDE's stock greeting).
+    await expect
+      .poll(() => page.locator("app-query-result").first().textContent(), { timeout: 15_000 })
+      .toContain(EMPTY_RESULT_HINT);
     await setEditorText(
       page,
       page.locator(ALTAIR.queryEditor).first(),

@@ -4,6 +4,7 @@
  * (The browser test in test/e2e drives the IDE itself.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_RESULT_HINT } from "../../src/graphql/playground.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -37,6 +38,19 @@ describe("playground enabled (the default)", () => {
       .map((m) => m[1])
       .filter((u) => /^(https?:)?\/\//.test(u));
     expect(external).toEqual([]);
+  });
+
+  it("serves the IDE's texts with a hint for the empty result pane, in every language it loads", async () => {
+    for (const language of ["en", "en-US", "default", "fr-FR"]) {
+      const res = await fetch(`${harness.url}/playground/assets/i18n/${language}.json`);
+      expect(res.status, language).toBe(200);
+      const strings = (await res.json()) as Record<string, string>;
+      expect(strings.QUERY_RESULT_NO_RESULT_TEXT).toBe(EMPTY_RESULT_HINT);
+      // Altair's other texts are kept.
+      expect(Object.keys(strings).length).toBeGreaterThan(50);
+    }
+    expect((await fetch(`${harness.url}/playground/assets/i18n/xx-XX.json`)).status).toBe(404);
+    expect((await fetch(`${harness.url}/playground/assets/i18n/..%2F..%2Findex.html`)).status).toBe(404);
   });
 
   it("gives each page load a fresh nonce", async () => {
