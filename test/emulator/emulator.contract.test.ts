@@ -6,7 +6,9 @@
 import { Session } from "@ftrack/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { hasReference, postApi, readReference } from "./emulator.helpers.js";
+import { postApi, readReference, referencePresent } from "./emulator.helpers.js";
+
+const hasReference = referencePresent("emulator.contract.test");
 
 interface Schema {
   id: string;

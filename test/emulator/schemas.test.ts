@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pythonJsonDumps, schemaHash } from "../../src/emulator/python-json.js";
 import {
@@ -14,9 +14,10 @@ import {
   systemAttributes,
 } from "../../src/emulator/schemas.js";
 import { systemRows } from "../../src/emulator/seed-system.js";
+import { referencePresent } from "./emulator.helpers.js";
 
 const REFERENCE = "../shared/ftrack-reference";
-const hasReference = existsSync(`${REFERENCE}/query_schemas.json`);
+const hasReference = referencePresent("schemas.test", "query_schemas.json");
 const readJson = (name: string) => JSON.parse(readFileSync(`${REFERENCE}/${name}`, "utf8"));
 
 describe("schemaHash", () => {
