@@ -112,7 +112,8 @@ async function loadAll(
 
 /** Signed URLs issued by `service`, one per component/size pair, as paths (its PUBLIC_URL is a placeholder). */
 async function deliveryPaths(service: string): Promise<string[]> {
-  const thumb = "nodes { thumbnail { srcset(sizes: [100, 300, 500]) } }";
+  // Plain URLs, not srcset: answering srcset fetches (and caches) an image to learn its width.
+  const thumb = "nodes { thumbnail { a: url(size: 100) b: url(size: 300) c: url(size: 500) } }";
   const contexts = (project: string, first: number) =>
     `contexts(projectId: "${project}", first: ${first}) { ${thumb} }`;
   const query = `{ projects(first: 10) { ${thumb} } users(first: 10) { ${thumb} }
