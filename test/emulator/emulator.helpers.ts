@@ -7,21 +7,9 @@ import { expect } from "vitest";
 import { EmulatorError } from "../../src/emulator/emulator.errors.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 
-export const REFERENCE_DIR = join(process.cwd(), "..", "shared", "ftrack-reference");
+import { REFERENCE_DIR } from "../support/ftrack-reference.js";
 
-/**
- * Whether a recorded answer of a real ftrack server is there; when it is not, says so (as the
- * browser test does for Chromium), so a contributor knows compatibility with real ftrack went
- * unchecked instead of reading a green run as a pass.
- */
-export function referencePresent(testFile: string, file = ""): boolean {
-  if (existsSync(join(REFERENCE_DIR, file))) return true;
-  console.warn(
-    `${testFile}: SKIPPED the checks against a real ftrack server: ${join("../shared/ftrack-reference", file)} ` +
-      "(recorded answers of a real server, beside this repository) is missing, so compatibility with real ftrack went unchecked.",
-  );
-  return false;
-}
+export { REFERENCE_DIR, referencePresent } from "../support/ftrack-reference.js";
 
 export function readReference<T = unknown>(name: string): T {
   return JSON.parse(readFileSync(join(REFERENCE_DIR, name), "utf8")) as T;

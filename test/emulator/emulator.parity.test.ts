@@ -9,14 +9,16 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, type RunningEmulator } from "../../src/emulator/index.js";
 import {
-  hasReference,
   image768x576,
   type Json,
   postApi,
   REFERENCE_DIR,
   readReference,
+  referencePresent,
   startWithSession,
 } from "./emulator.helpers.js";
+
+const hasReference = referencePresent("emulator.parity.test");
 
 let emulator: RunningEmulator;
 let session: Session;

@@ -2,15 +2,17 @@
  * ftrack.update -> EntityChange, with the schemas of a real ftrack server (shared reference data,
  * when present) and events shaped as published consumers of real events read them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type FtrackSchema, mapUpdateEvent, schemaNames } from "../../src/ftrack/entity-change.mapper.js";
+import { REFERENCE_DIR, referencePresent } from "../support/ftrack-reference.js";
 
-const REFERENCE = join(process.cwd(), "..", "shared", "ftrack-reference", "query_schemas.json");
+const REFERENCE = join(REFERENCE_DIR, "query_schemas.json");
+const hasSchemas = referencePresent("entity-change.mapper.test", "query_schemas.json");
 const SHOT_OBJECT_TYPE = "bad911de-3bd6-47b9-8b46-3476e237cb36";
 
-describe.skipIf(!existsSync(REFERENCE))("ftrack.update mapping with a real server's schemas", () => {
+describe.skipIf(!hasSchemas)("ftrack.update mapping with a real server's schemas", () => {
   const names = schemaNames(JSON.parse(readFileSync(REFERENCE, "utf8")) as FtrackSchema[]);
 
   it("translates legacy keys and types into API names", () => {
