@@ -70,8 +70,8 @@ describe("README: quick start", () => {
 
   it("gives the demo project's and task's fixed ids, which the seeded embedded server has", async () => {
     const text = quickStart();
-    expect(text).toMatch(new RegExp(`project Aurora is \`${DEMO.projects.aurora.id}\``));
-    expect(text).toMatch(new RegExp(`task\\s+Compositing \\(on shot SH010\\) is \`${DEMO.task.id}\``));
+    expect(text).toMatch(new RegExp(`project Aurora is\\s+\`${DEMO.projects.aurora.id}\``));
+    expect(text).toMatch(new RegExp(`task\\s+Compositing \\(on shot SH010\\) is\\s+\`${DEMO.task.id}\``));
     const { data, errors } = await graphql<{ project: { name: string }; task: { name: string } }>(
       harness,
       `{ project(id: "${DEMO.projects.aurora.id}") { name } task(id: "${DEMO.task.id}") { name } }`,
