@@ -147,13 +147,23 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/** A comma-separated list: the fallback when unset, empty when set to nothing (`NAME=` turns a list off). */
 function list(env: Env, name: string, fallback: string[]): string[] {
   const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
+  if (raw === undefined) return fallback;
   return raw
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function ints(env: Env, name: string, fallback: number[]): number[] {
+  if (env[name] === undefined) return fallback;
+  return list(env, name, []).map((s) => {
+    const value = Number(s);
+    if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a list of integers, got "${s}"`);
+    return value;
+  });
 }
 
 function oneOf<T extends string>(name: string, values: string[], allowed: readonly T[]): T[] {
@@ -255,6 +265,25 @@ function inlineTraceConfig(env: Env): InlineTraceConfig {
   return { secret, header };
 }
 
+function uploadConfig(env: Env): UploadConfig {
+  const minEdge = int(env, "UPLOAD_MIN_EDGE", 16, 1);
+  const maxEdge = int(env, "UPLOAD_MAX_EDGE", 8192, 1);
+  if (minEdge > maxEdge) {
+    throw new ConfigError(
+      `UPLOAD_MIN_EDGE (${minEdge}) is greater than UPLOAD_MAX_EDGE (${maxEdge}): no image could be accepted`,
+    );
+  }
+  const acceptedTypes = oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", [...IMAGE_FORMATS]), IMAGE_FORMATS);
+  if (acceptedTypes.length === 0) throw new ConfigError("UPLOAD_TYPES must name at least one image type");
+  return {
+    maxBytes: int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, 1),
+    maxPixels: int(env, "UPLOAD_MAX_PIXELS", 40_000_000, 1),
+    minEdge,
+    maxEdge,
+    acceptedTypes,
+  };
+}
+
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 }
@@ -269,22 +298,12 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const secrets = signingSecrets(env);
-  const sizeLadder = list(env, "THUMBNAIL_SIZES", [
-    "32",
-    "64",
-    "100",
-    "150",
-    "200",
-    "300",
-    "500",
-    "800",
-    "1200",
-    "2048",
-    "4096",
-  ])
-    .map((s) => Number(s))
-    .sort((a, b) => a - b);
-  if (sizeLadder.some((s) => !Number.isInteger(s) || s < 1 || s > 4096) || sizeLadder.at(-1) !== 4096) {
+  const sizeLadder = ints(
+    env,
+    "THUMBNAIL_SIZES",
+    [32, 64, 100, 150, 200, 300, 500, 800, 1200, 2048, 4096],
+  ).sort((a, b) => a - b);
+  if (sizeLadder.some((s) => s < 1 || s > 4096) || sizeLadder.at(-1) !== 4096) {
     throw new ConfigError("THUMBNAIL_SIZES must be integers from 1 to 4096 and include 4096");
   }
 
@@ -322,13 +341,7 @@ export function loadConfig(env: Env = process.env): Config {
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
       deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), DELIVERY_FORMATS),
     },
-    upload: {
-      maxBytes: int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024, 1),
-      maxPixels: int(env, "UPLOAD_MAX_PIXELS", 40_000_000, 1),
-      minEdge: int(env, "UPLOAD_MIN_EDGE", 16, 1),
-      maxEdge: int(env, "UPLOAD_MAX_EDGE", 8192, 1),
-      acceptedTypes: oneOf("UPLOAD_TYPES", list(env, "UPLOAD_TYPES", [...IMAGE_FORMATS]), IMAGE_FORMATS),
-    },
+    upload: uploadConfig(env),
     auth: authConfig(env, server !== undefined),
     inlineTrace: inlineTraceConfig(env),
     limits: limitsConfig(env),

@@ -30,9 +30,36 @@ describe("loadConfig", () => {
     [{ THUMBNAIL_URL_SECRETS: `${KEY_A},,${KEY_B}` }, /THUMBNAIL_URL_SECRETS: item 2 is empty/],
     [{ THUMBNAIL_URL_SECRETS: `${KEY_A},` }, /THUMBNAIL_URL_SECRETS: item 2 is empty/],
     [{ THUMBNAIL_URL_SECRETS: `no good:${KEY_A}` }, /THUMBNAIL_URL_SECRETS: item 1: the id/],
+    [{ THUMBNAIL_SIZES: "100,big,4096" }, /THUMBNAIL_SIZES/],
+    [{ THUMBNAIL_SIZES: "" }, /THUMBNAIL_SIZES/],
+    [{ UPLOAD_TYPES: "" }, /UPLOAD_TYPES/],
+    [{ UPLOAD_MIN_EDGE: "600", UPLOAD_MAX_EDGE: "500" }, /UPLOAD_MIN_EDGE \(600\).*UPLOAD_MAX_EDGE \(500\)/],
   ])("refuses %o, naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("turns transcoding off with an empty THUMBNAIL_FORMATS, as the README says", () => {
+    expect(loadConfig({}).thumbnails.deliveryFormats).toEqual(["webp"]);
+    expect(loadConfig({ THUMBNAIL_FORMATS: "" }).thumbnails.deliveryFormats).toEqual([]);
+    expect(loadConfig({ THUMBNAIL_FORMATS: "avif, webp" }).thumbnails.deliveryFormats).toEqual([
+      "avif",
+      "webp",
+    ]);
+  });
+
+  it("reads the size ladder as numbers, sorted", () => {
+    expect(loadConfig({}).thumbnails.sizeLadder).toEqual([
+      32, 64, 100, 150, 200, 300, 500, 800, 1200, 2048, 4096,
+    ]);
+    expect(loadConfig({ THUMBNAIL_SIZES: "4096, 64,256" }).thumbnails.sizeLadder).toEqual([64, 256, 4096]);
+  });
+
+  it("accepts equal minimum and maximum edges", () => {
+    expect(loadConfig({ UPLOAD_MIN_EDGE: "512", UPLOAD_MAX_EDGE: "512" }).upload).toMatchObject({
+      minEdge: 512,
+      maxEdge: 512,
+    });
   });
 
   it("takes a real ftrack server with its credentials and an explicit identity mode", () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ThumbnailConfig } from "../../src/config.js";
+import { loadConfig, type ThumbnailConfig } from "../../src/config.js";
 import { ThumbnailCache } from "../../src/delivery/thumbnail.cache.js";
 import { createThumbnailRouter, type ThumbnailSource } from "../../src/delivery/thumbnail.route.js";
 import { FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
@@ -409,6 +409,21 @@ describe("thumbnail route: AVIF", () => {
 
       expect(webp.headers.get("etag")).not.toBe(avif.headers.get("etag"));
       expect(h.src.calls("c-avif")).toBe(2); // one fetch per variant; the WebP repeat was a hit
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("thumbnail route: THUMBNAIL_FORMATS empty", () => {
+  it("serves the original even to a client that accepts WebP, and does not vary on Accept", async () => {
+    const h = await start(loadConfig({ THUMBNAIL_FORMATS: "", THUMBNAIL_URL_SECRETS: SECRET }).thumbnails);
+    try {
+      const res = await fetch(h.signer.issue("c-original", 64), { headers: { accept: "image/webp,*/*" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("vary")).toBeNull();
+      expect(isPng(await bodyOf(res))).toBe(true);
     } finally {
       await h.close();
     }
