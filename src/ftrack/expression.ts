@@ -5,7 +5,15 @@
  *
  *   select("id", "name").from("Task").where(and(isIn("parent_id", ids), contains("name", text)))
  *     .orderBy("name").offset(0).limit(50).toString()
+ *
+ * What toString() returns is a QueryExpression: a string type only this module can make, and the only
+ * one an ftrack `query` operation takes, so the compiler holds every caller to this builder.
  */
+
+declare const QUERY_EXPRESSION: unique symbol;
+
+/** A whole query expression written by this module (see Query.toString). */
+export type QueryExpression = string & { readonly [QUERY_EXPRESSION]: true };
 
 /** A value given where an ftrack id was expected is not one (UUID / lowercase hex and dashes). */
 export class InvalidIdError extends Error {
@@ -203,14 +211,14 @@ export class Query {
     return this;
   }
 
-  toString(): string {
+  toString(): QueryExpression {
     if (!this.#type) throw new ExpressionError("from() is required");
     let text = `select ${this.#paths.join(", ")} from ${this.#type}`;
     if (this.#where) text += ` where ${this.#where}`;
     if (this.#order) text += ` order by ${this.#order}`;
     if (this.#offset !== undefined) text += ` offset ${this.#offset}`;
     if (this.#limit !== undefined) text += ` limit ${this.#limit}`;
-    return text;
+    return text as QueryExpression;
   }
 }
 

@@ -3,9 +3,10 @@
  * Upper layers (thumbnails/, graphql/, delivery/) see only the records and errors in this file,
  * never ftrack's attribute names or JSON.
  */
+import type { QueryExpression } from "./expression.js";
 
 export type FtrackOperation =
-  | { action: "query"; expression: string }
+  | { action: "query"; expression: QueryExpression }
   | { action: "create"; entity_type: string; entity_data: Record<string, unknown> }
   | { action: "update"; entity_type: string; entity_key: string[]; entity_data: Record<string, unknown> }
   | { action: "delete"; entity_type: string; entity_key: string[] }

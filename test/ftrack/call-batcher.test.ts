@@ -5,8 +5,12 @@ import {
   type FtrackOperation,
   FtrackUnavailableError,
 } from "../../src/ftrack/ftrack.types.js";
+import { unsafeExpression } from "../support/unsafe-expression.js";
 
-const query = (expression: string): FtrackOperation => ({ action: "query", expression });
+const query = (expression: string): FtrackOperation => ({
+  action: "query",
+  expression: unsafeExpression(expression),
+});
 const update = (key: string): FtrackOperation => ({
   action: "update",
   entity_type: "Task",

@@ -17,6 +17,7 @@ import {
   quote,
   select,
 } from "../../src/ftrack/expression.js";
+import type { FtrackOperation } from "../../src/ftrack/ftrack.types.js";
 
 const A = "5b9e4a2c-1f3d-4e5a-9b8c-7d6e5f4a3b2c";
 const B = "3a372bde-05bc-11e4-8908-20c9d081909b";
@@ -184,6 +185,13 @@ describe("composition", () => {
       `select id, name, object_type.name from TypedContext where (project_id is ${A}) and (name like "%comp%") order by name desc offset 10 limit 5`,
     );
     expect(select("id").from("Task").toString()).toBe("select id from Task");
+  });
+
+  it("is the only way to an expression a query operation takes (checked by the compiler)", () => {
+    const built: FtrackOperation = { action: "query", expression: select("id").from("Task").toString() };
+    // @ts-expect-error a plain string is not a QueryExpression: `npm run typecheck` fails if it were
+    const raw: FtrackOperation = { action: "query", expression: "select id from Task" };
+    expect(raw).toEqual(built);
   });
 
   it("validates paging and order", () => {

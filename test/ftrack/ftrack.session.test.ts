@@ -8,6 +8,7 @@ import {
 } from "../../src/ftrack/ftrack.client.js";
 import type { FtrackSession } from "../../src/ftrack/ftrack.session.js";
 import { FtrackApiError, FtrackUnavailableError, SERVER_LOCATION_ID } from "../../src/ftrack/ftrack.types.js";
+import { unsafeExpression } from "../support/unsafe-expression.js";
 
 const BULK = 50;
 const bulkTask = (i: number) => demoId(`bulk:task:${i}`);
@@ -394,7 +395,7 @@ describe("failures", () => {
   it("one bad operation does not fail the loads sharing its POST", async () => {
     const s = session();
     const [bad, task, user] = await Promise.allSettled([
-      s.call([{ action: "query", expression: "select nonsense from NoSuchType" }]),
+      s.call([{ action: "query", expression: unsafeExpression("select nonsense from NoSuchType") }]),
       s.context(DEMO.task.id),
       s.user(DEMO.users.bob.id),
     ]);

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { select } from "../../src/ftrack/expression.js";
 import { decodeDates, FtrackTransport } from "../../src/ftrack/ftrack.transport.js";
 import { FtrackApiError, FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
 import { registry } from "../../src/observability/metrics.js";
@@ -78,7 +79,7 @@ describe("FtrackTransport.post", () => {
           metadata: { next: { offset: null } },
         })),
       );
-    const ops = [{ action: "query" as const, expression: "select id from Task" }];
+    const ops = [{ action: "query" as const, expression: select("id").from("Task").toString() }];
     const [result] = await transport().post(ops, identity);
     const last = seen.at(-1)!;
     expect(last.method).toBe("POST");
