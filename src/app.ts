@@ -54,8 +54,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
 
   // The delivery cache is shared by the thumbnail route and the srcset probe, which warms it.
   const cache = new ThumbnailCache(config.thumbnails.cacheBytes);
-  const source: ThumbnailSource = (componentId, size, signal) =>
-    ftrack.service.fetchThumbnail(componentId, size, signal);
+  const source: ThumbnailSource = (componentId, size) => ftrack.fetchThumbnail(componentId, size);
   const dimensions = new ThumbnailDimensions(
     createThumbnailProbe({ cache, source, config: config.thumbnails }),
   );

@@ -20,12 +20,12 @@ import { deliverableType, etagOf, imageSize, negotiateFormat, transcode } from "
 
 /**
  * Fetches a thumbnail scaled to fit inside size x size. Null: no such component. Throws
- * FtrackUnavailableError when ftrack is down or slow.
+ * FtrackUnavailableError when ftrack is down or slow. Not cancelled when a client hangs up: concurrent
+ * misses of one image share the fetch, and what it brings is cached for the next request.
  */
 export type ThumbnailSource = (
   componentId: string,
   size: number,
-  signal?: AbortSignal,
 ) => Promise<{ body: Buffer; contentType: string } | null>;
 
 export interface ThumbnailRouterOptions {

@@ -23,8 +23,8 @@ export interface CallBatcherOptions {
   retryDeadlineMs: number;
   /** Largest number of operations in one POST (a larger group still goes whole). Default: no limit. */
   maxOpsPerPost?: number;
-  /** false = every unit is sent at once in its own POST (naive mode, for comparison). Default true. */
-  batching?: boolean;
+  /** false = every unit is sent at once in its own POST (naive mode, for comparison). */
+  batching: boolean;
   /** First backoff delay; doubles per attempt, capped at maxDelayMs, then jittered. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -75,7 +75,7 @@ export class CallBatcher {
     this.#send = send;
     this.#retryDeadlineMs = opts.retryDeadlineMs;
     this.#maxOps = opts.maxOpsPerPost ?? Number.POSITIVE_INFINITY;
-    this.#batching = opts.batching ?? true;
+    this.#batching = opts.batching;
     this.#baseDelayMs = opts.baseDelayMs ?? 50;
     this.#maxDelayMs = opts.maxDelayMs ?? 1000;
     this.#random = opts.random ?? Math.random;

@@ -1,6 +1,7 @@
 /**
  * ftrack JSON (denormalised, dates already ISO) -> the records upper layers read, and the
- * projection each record needs. The only place that knows ftrack's attribute names for records.
+ * projection each record needs. The queries that filter and order those records (ftrack.session.ts,
+ * list.loaders.ts) name ftrack's attributes too; nothing outside src/ftrack/ does.
  */
 import type {
   AssetRecord,

@@ -4,19 +4,19 @@
  *   const ftrack = createFtrackClient({ ...config.ftrack, server, apiUser, apiKey });
  *   const session = ftrack.sessionFor();                       // acts as the service user
  *   const asArtist = ftrack.sessionFor(ftrack.actingAs("jane")); // the service key, jane's permissions
+ *   const forRequest = ftrack.sessionFor(identity, { signal }); // aborted when the client hangs up
  */
 import type { FtrackConfig } from "../config.js";
-import { FtrackSession, type FtrackSessionOptions } from "./ftrack.session.js";
+import { isFtrackId } from "./expression.js";
+import { FtrackSession } from "./ftrack.session.js";
 import { FtrackTransport, type FtrackTransportOptions } from "./ftrack.transport.js";
 import type { FtrackIdentity } from "./ftrack.types.js";
 
 /** FtrackConfig with the server and credentials resolved (the emulator's, when it was started). */
-export type FtrackClientConfig = Omit<FtrackConfig, "batching"> & {
+export type FtrackClientConfig = FtrackConfig & {
   server: string;
   apiUser: string;
   apiKey: string;
-  /** Default of sessionFor()'s `batching`; true when absent. */
-  batching?: boolean;
 };
 
 export interface FtrackClient {
@@ -25,14 +25,13 @@ export interface FtrackClient {
   serviceIdentity: FtrackIdentity;
   /** The service key acting as another ftrack user: ftrack applies that user's permissions. */
   actingAs(username: string): FtrackIdentity;
-  /** A fresh session acting as the service, for one-off work (thumbnail fetches); new on each access,
-   * so no cache outlives its use. */
-  readonly service: FtrackSession;
+  /**
+   * A component's thumbnail scaled to fit size x size, fetched with the service's credentials
+   * (thumbnail URLs carry no identity); null when ftrack has no such component.
+   */
+  fetchThumbnail(componentId: string, size: number): Promise<{ body: Buffer; contentType: string } | null>;
   /** A new session (one per GraphQL request); the service identity when none is given. */
-  sessionFor(
-    identity?: FtrackIdentity,
-    opts?: Pick<FtrackSessionOptions, "batching" | "maxOpsPerPost" | "signal">,
-  ): FtrackSession;
+  sessionFor(identity?: FtrackIdentity, opts?: { signal?: AbortSignal }): FtrackSession;
 }
 
 export function createFtrackClient(
@@ -46,15 +45,16 @@ export function createFtrackClient(
     logger: opts.logger,
   });
   const serviceIdentity: FtrackIdentity = { username: config.apiUser, apiKey: config.apiKey };
-  const sessionFor: FtrackClient["sessionFor"] = (identity = serviceIdentity, sessionOpts = {}) =>
-    new FtrackSession({ transport, identity, config, ...sessionOpts });
   return {
     transport,
     serviceIdentity,
     actingAs: (username) => ({ username, apiKey: config.apiKey }),
-    get service() {
-      return sessionFor(serviceIdentity);
+    async fetchThumbnail(componentId, size) {
+      if (!Number.isSafeInteger(size) || size < 1) throw new RangeError("size must be a positive integer");
+      if (!isFtrackId(componentId)) return null;
+      return transport.getThumbnail(componentId, size, serviceIdentity);
     },
-    sessionFor,
+    sessionFor: (identity = serviceIdentity, { signal } = {}) =>
+      new FtrackSession({ transport, identity, config, signal }),
   };
 }

@@ -13,8 +13,11 @@
  * - uploadBytes(upload, bytes)                 PUT the bytes where get_upload_metadata said
  * - createServerComponentLocation(componentId) register the component in ftrack.server
  * - deleteComponent(id)                        its ComponentLocations, then itself
- * - call(ops)                                  any operations, one POST
  * After a write, the entities it touched are forgotten by the loaders (see invalidate()).
+ *
+ * A session may carry its caller's abort signal: once it fires (the client hung up), requests in
+ * flight are aborted and nothing more is sent; every call then rejects with FtrackAbortedError.
+ * Work that must finish whatever the caller does (an upload's cleanup) uses a session without one.
  */
 import { randomUUID } from "node:crypto";
 import type { FtrackConfig } from "../config.js";
@@ -24,7 +27,6 @@ import {
   ASSET_VERSION_FIELDS,
   isEntity,
   mapAssetVersion,
-  mapComponent,
   mapContext,
   mapUser,
   PROJECT_FIELDS,
@@ -50,6 +52,7 @@ import {
   type AssetVersionRecord,
   type ComponentRecord,
   type ContextRecord,
+  FtrackAbortedError,
   type FtrackEntity,
   type FtrackIdentity,
   type FtrackOperation,
@@ -58,7 +61,6 @@ import {
   SERVER_LOCATION_ID,
   type ThumbnailableKind,
   type ThumbnailableRecord,
-  type ThumbnailTarget,
   type UploadMetadata,
   type UserRecord,
 } from "./ftrack.types.js";
@@ -67,13 +69,8 @@ import { createListLoaders, forgetLists, type ListLoaders } from "./list.loaders
 export interface FtrackSessionOptions {
   transport: FtrackTransport;
   identity: FtrackIdentity;
-  config: Pick<FtrackConfig, "retryDeadlineMs" | "idChunkSize"> & { batching?: boolean };
-  /** false = naive mode: every load is its own POST, nothing batched or cached.
-   * Default: config.batching, else true. */
-  batching?: boolean;
-  /** Largest number of operations in one POST. Default: no limit. */
-  maxOpsPerPost?: number;
-  /** Aborts this session's ftrack requests (e.g. when the caller's HTTP request ends). */
+  config: Pick<FtrackConfig, "retryDeadlineMs" | "idChunkSize" | "batching">;
+  /** Aborts this session's ftrack requests, sent and unsent (the caller's HTTP request ended). */
   signal?: AbortSignal;
 }
 
@@ -106,15 +103,18 @@ export class FtrackSession {
   readonly #signal?: AbortSignal;
 
   constructor(opts: FtrackSessionOptions) {
-    const batching = opts.batching ?? opts.config.batching ?? true;
+    const { batching } = opts.config;
     this.identity = opts.identity;
     this.#transport = opts.transport;
     this.#signal = opts.signal;
-    this.#batcher = new CallBatcher((ops) => this.#transport.post(ops, this.identity, this.#signal), {
-      retryDeadlineMs: opts.config.retryDeadlineMs,
-      maxOpsPerPost: opts.maxOpsPerPost,
-      batching,
-    });
+    this.#batcher = new CallBatcher(
+      async (ops) => {
+        // A caller that has gone gets nothing more sent on its behalf (a retry included).
+        if (this.#signal?.aborted) throw new FtrackAbortedError();
+        return this.#transport.post(ops, this.identity, this.#signal);
+      },
+      { retryDeadlineMs: opts.config.retryDeadlineMs, batching },
+    );
     const runtime = {
       run: (ops: FtrackOperation[]) => this.#batcher.callGroup(ops),
       idChunkSize: opts.config.idChunkSize,
@@ -250,7 +250,10 @@ export class FtrackSession {
   // ---- writes (one POST each, never retried) ----
 
   /** Sets (or clears, with null) thumbnail_id on every target in one POST: all or nothing. */
-  async setThumbnailIds(targets: ThumbnailTarget[], componentId: string | null): Promise<void> {
+  async setThumbnailIds(
+    targets: readonly Pick<ThumbnailableRecord, "entityType" | "id">[],
+    componentId: string | null,
+  ): Promise<void> {
     if (componentId !== null) assertId(componentId);
     const ops: FtrackOperation[] = targets.map((t) => ({
       action: "update",
@@ -267,13 +270,11 @@ export class FtrackSession {
   }
 
   /** Creates a FileComponent and asks where to upload its bytes, in one POST. */
-  async createFileComponent(
-    input: NewFileComponent,
-  ): Promise<{ component: ComponentRecord; upload: UploadMetadata }> {
+  async createFileComponent(input: NewFileComponent): Promise<UploadMetadata> {
     const componentId = assertId(input.id ?? randomUUID());
     if (!Number.isSafeInteger(input.size) || input.size < 0)
       throw new RangeError("size must be a byte count");
-    const [created, metadata] = await this.#batcher.callGroup([
+    const [, metadata] = await this.#batcher.callGroup([
       {
         action: "create",
         entity_type: "FileComponent",
@@ -293,23 +294,12 @@ export class FtrackSession {
         checksum: input.checksum ?? null,
       },
     ]);
-    const data = (created as { data?: unknown } | null)?.data;
-    const component = isEntity(data)
-      ? mapComponent(data)
-      : {
-          entityType: "FileComponent",
-          id: componentId,
-          name: input.name,
-          fileType: input.fileType,
-          size: input.size,
-          locationIds: [],
-        };
-    return { component, upload: uploadMetadata(metadata, componentId) };
+    return uploadMetadata(metadata, componentId);
   }
 
   /** PUTs the bytes with exactly the headers get_upload_metadata returned. */
-  uploadBytes(upload: UploadMetadata, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
-    return this.#transport.upload(upload, bytes, signal ?? this.#signal);
+  uploadBytes(upload: UploadMetadata, bytes: Uint8Array): Promise<void> {
+    return this.#transport.upload(upload, bytes, this.#signal);
   }
 
   /** Registers an uploaded component in the server location (what makes it a servable thumbnail). */
@@ -362,31 +352,13 @@ export class FtrackSession {
     return true;
   }
 
-  /** Any operations, in one POST, one transaction; not retried unless every one is a read. */
-  call(ops: FtrackOperation[]): Promise<unknown[]> {
-    return this.#batcher.callGroup(ops);
-  }
-
-  /** The component's thumbnail scaled to fit size x size, fetched with this session's identity. */
-  fetchThumbnail(
-    componentId: string,
-    size: number,
-    signal?: AbortSignal,
-  ): Promise<{ body: Buffer; contentType: string } | null> {
-    if (!Number.isSafeInteger(size) || size < 1)
-      return Promise.reject(new RangeError("size must be a positive integer"));
-    if (!isFtrackId(componentId)) return Promise.resolve(null);
-    return this.#transport.getThumbnail(componentId, size, this.identity, signal ?? this.#signal);
-  }
-
   /** The component's stored file (GET /component/get), at most maxBytes of it; null when there is none. */
   fetchComponentFile(
     componentId: string,
     maxBytes: number,
-    signal?: AbortSignal,
   ): Promise<{ body: Buffer; contentType: string; truncated: boolean } | null> {
     if (!isFtrackId(componentId)) return Promise.resolve(null);
-    return this.#transport.getComponentFile(componentId, maxBytes, this.identity, signal ?? this.#signal);
+    return this.#transport.getComponentFile(componentId, maxBytes, this.identity, this.#signal);
   }
 
   // ---- helpers ----

@@ -6,10 +6,12 @@
 import type { Logger } from "../observability/logger.js";
 import { ftrackErrors, ftrackLatency, ftrackOperations, ftrackRequests } from "../observability/metrics.js";
 import {
+  FtrackAbortedError,
   FtrackApiError,
   type FtrackIdentity,
   type FtrackOperation,
   FtrackUnavailableError,
+  type UploadMetadata,
 } from "./ftrack.types.js";
 
 export interface FtrackTransportOptions {
@@ -20,11 +22,6 @@ export interface FtrackTransportOptions {
   fetch?: typeof fetch;
   /** Where failures to reach ftrack are logged, with their cause. */
   logger?: Pick<Logger, "warn">;
-}
-
-export interface UploadTarget {
-  url: string;
-  headers: Record<string, string>;
 }
 
 /** Statuses saying the server (or a proxy before it) did not handle the request: transient, whatever
@@ -221,7 +218,11 @@ export class FtrackTransport {
   }
 
   /** PUTs bytes to the upload URL ftrack handed out, with exactly the headers it returned. */
-  async upload(target: UploadTarget, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+  async upload(
+    target: Pick<UploadMetadata, "url" | "headers">,
+    bytes: Uint8Array,
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.#request(
       target.url,
       { method: "PUT", headers: target.headers, body: bytes },
@@ -268,20 +269,13 @@ export class FtrackTransport {
   /** What a failed exchange throws: our own errors as they are, fetch's replaced by URL-free ones. */
   #failure(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): Error {
     if (error instanceof FtrackApiError || error instanceof FtrackUnavailableError) return error;
-    if (signal?.aborted) return abortError();
+    if (signal?.aborted) return new FtrackAbortedError();
     if (timeout.aborted) {
       return new FtrackUnavailableError("timeout", `ftrack did not answer within ${this.#timeoutMs} ms`);
     }
     const code = networkCode(error);
     return new FtrackUnavailableError("network", `ftrack is unreachable${code ? ` (${code})` : ""}`, 0, code);
   }
-}
-
-/** The caller gave up; a fresh error so no URL travels with the original. */
-function abortError(): Error {
-  const error = new Error("The ftrack request was aborted");
-  error.name = "AbortError";
-  return error;
 }
 
 /** The system error code of a failed fetch (e.g. ECONNREFUSED): short and URL-free. */

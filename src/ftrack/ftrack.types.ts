@@ -69,6 +69,14 @@ export class FtrackUnavailableError extends Error {
   }
 }
 
+/** The caller went away: its ftrack request was aborted, or never sent. */
+export class FtrackAbortedError extends Error {
+  constructor() {
+    super("The ftrack request was aborted: its caller went away");
+    this.name = "FtrackAbortedError";
+  }
+}
+
 /** ftrack's fixed location ids. */
 export const SERVER_LOCATION_ID = "3a372bde-05bc-11e4-8908-20c9d081909b";
 export const ORIGIN_LOCATION_ID = "ce9b348f-8809-11e3-821c-20c9d081909b";
@@ -144,11 +152,4 @@ export interface UploadMetadata {
   componentId: string;
   url: string;
   headers: Record<string, string>;
-}
-
-/** An entity whose thumbnail is set: its kind, its concrete ftrack type ("Task", "Project", ...), its id. */
-export interface ThumbnailTarget {
-  kind: ThumbnailableKind;
-  entityType: string;
-  id: string;
 }

@@ -1,24 +1,80 @@
-/** ftrack-layer records -> GraphQL class instances (type-graphql resolves interfaces by class). */
+/**
+ * ftrack-layer records -> GraphQL class instances (type-graphql resolves interfaces by class), and
+ * the one table that decides, for every Thumbnailable GraphQL type, its class and the ftrack kind
+ * its records are read from.
+ */
 import type {
   AssetRecord,
   AssetVersionRecord,
   ContextRecord,
+  ThumbnailableKind,
   ThumbnailableRecord,
   UserRecord,
 } from "../ftrack/ftrack.types.js";
 import { Asset } from "./types/asset.type.js";
 import { AssetVersion } from "./types/asset-version.type.js";
-import type { Context } from "./types/context.type.js";
+import { type Context, TypedContext } from "./types/context.type.js";
 import { Project } from "./types/project.type.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
 import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
-import { CustomContext, TYPED_CONTEXT_CLASSES } from "./types/typed-context.types.js";
+import {
+  AssetBuild,
+  CustomContext,
+  Episode,
+  Folder,
+  Milestone,
+  Sequence,
+  Shot,
+  Task,
+} from "./types/typed-context.types.js";
 import { User } from "./types/user.type.js";
 
+/**
+ * By GraphQL type: the class, and the ftrack kind holding its records (every context type but
+ * Project is a TypedContext). A built-in type is named as ftrack names its entity type, so a
+ * record's `entityType` is its GraphQL type; any other context is a studio-defined CustomContext.
+ */
+const THUMBNAILABLE_TYPES = {
+  [ThumbnailableType.PROJECT]: { Class: Project, kind: "Project" },
+  [ThumbnailableType.TASK]: { Class: Task, kind: "TypedContext" },
+  [ThumbnailableType.SHOT]: { Class: Shot, kind: "TypedContext" },
+  [ThumbnailableType.SEQUENCE]: { Class: Sequence, kind: "TypedContext" },
+  [ThumbnailableType.EPISODE]: { Class: Episode, kind: "TypedContext" },
+  [ThumbnailableType.ASSET_BUILD]: { Class: AssetBuild, kind: "TypedContext" },
+  [ThumbnailableType.FOLDER]: { Class: Folder, kind: "TypedContext" },
+  [ThumbnailableType.MILESTONE]: { Class: Milestone, kind: "TypedContext" },
+  [ThumbnailableType.CUSTOM_CONTEXT]: { Class: CustomContext, kind: "TypedContext" },
+  [ThumbnailableType.ASSET_VERSION]: { Class: AssetVersion, kind: "AssetVersion" },
+  [ThumbnailableType.USER]: { Class: User, kind: "User" },
+} as const satisfies Record<ThumbnailableType, { Class: new () => Thumbnailable; kind: ThumbnailableKind }>;
+
+/** The class instance a Thumbnailable GraphQL type resolves to. */
+export type ThumbnailableOf<T extends ThumbnailableType> = InstanceType<
+  (typeof THUMBNAILABLE_TYPES)[T]["Class"]
+>;
+
+/** The ftrack kind holding a GraphQL type's records. */
+export function kindOf(type: ThumbnailableType): ThumbnailableKind {
+  return THUMBNAILABLE_TYPES[type].kind;
+}
+
+/** The GraphQL type of a record. */
+export function graphTypeOf(record: ThumbnailableRecord): ThumbnailableType {
+  return Object.hasOwn(THUMBNAILABLE_TYPES, record.entityType)
+    ? (record.entityType as ThumbnailableType)
+    : ThumbnailableType.CUSTOM_CONTEXT;
+}
+
+export function toThumbnailable(record: ThumbnailableRecord): Thumbnailable {
+  const entity = Object.assign(new THUMBNAILABLE_TYPES[graphTypeOf(record)].Class(), record);
+  if (entity instanceof TypedContext) {
+    entity.objectType = (record as ContextRecord).objectTypeName ?? record.entityType;
+  }
+  return entity;
+}
+
 export function toContext(record: ContextRecord): Context {
-  if (record.entityType === "Project") return Object.assign(new Project(), record);
-  const Class = TYPED_CONTEXT_CLASSES[record.entityType] ?? CustomContext;
-  return Object.assign(new Class(), record, { objectType: record.objectTypeName ?? record.entityType });
+  return toThumbnailable(record) as Context;
 }
 
 export function toAssetVersion(record: AssetVersionRecord): AssetVersion {
@@ -31,15 +87,4 @@ export function toUser(record: UserRecord): User {
 
 export function toAsset(record: AssetRecord): Asset {
   return Object.assign(new Asset(), record);
-}
-
-export function toThumbnailable(record: ThumbnailableRecord): Thumbnailable {
-  if (record.entityType === "AssetVersion") return toAssetVersion(record as AssetVersionRecord);
-  if (record.entityType === "User") return toUser(record as UserRecord);
-  return toContext(record as ContextRecord);
-}
-
-/** Whether an entity is of the GraphQL type the caller asked for (class names are the type names). */
-export function isOfType(entity: Thumbnailable, type: ThumbnailableType): boolean {
-  return entity.constructor.name === type;
 }

@@ -1,29 +1,73 @@
-/** Loads a Thumbnailable by GraphQL type and id; null when missing or of another type. */
+/**
+ * Thumbnailables by GraphQL type and id. Queries get the entity or null (missing, or of another
+ * type); mutations get the targets' records for the domain, refused before anything is written:
+ * unknown ids are NOT_FOUND, malformed ones BAD_USER_INPUT.
+ */
+import { isFtrackId } from "../ftrack/expression.js";
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
-import type { ThumbnailableKind } from "../ftrack/ftrack.types.js";
-import { isOfType, toThumbnailable } from "./graph.mapper.js";
+import type { ThumbnailableRecord } from "../ftrack/ftrack.types.js";
+import { ThumbnailError } from "../thumbnails/thumbnail.errors.js";
+import type { TargetEntity } from "../thumbnails/thumbnail.service.js";
+import { graphTypeOf, kindOf, type ThumbnailableOf, toThumbnailable } from "./graph.mapper.js";
+import type { ThumbnailTarget } from "./types/thumbnail-target.input.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
-import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
+import type { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 
-/** The ftrack kind holding a GraphQL type: every context type but Project is a TypedContext. */
-function kindOf(type: ThumbnailableType): ThumbnailableKind {
-  switch (type) {
-    case ThumbnailableType.PROJECT:
-    case ThumbnailableType.ASSET_VERSION:
-    case ThumbnailableType.USER:
-      return type;
-    default:
-      return "TypedContext";
-  }
-}
-
-export async function loadThumbnailable(
+async function loadRecord(
   ftrack: FtrackSession,
   type: ThumbnailableType,
   id: string,
-): Promise<Thumbnailable | null> {
+): Promise<ThumbnailableRecord | null> {
   const record = await ftrack.thumbnailable(kindOf(type), id);
-  if (!record) return null;
-  const entity = toThumbnailable(record);
-  return isOfType(entity, type) ? entity : null;
+  return record && graphTypeOf(record) === type ? record : null;
+}
+
+/** The entity of that type and id; null when there is none (or the id names another type). */
+export async function loadThumbnailable<T extends ThumbnailableType>(
+  ftrack: FtrackSession,
+  type: T,
+  id: string,
+): Promise<ThumbnailableOf<T> | null> {
+  const record = await loadRecord(ftrack, type, id);
+  return record && (toThumbnailable(record) as ThumbnailableOf<T>);
+}
+
+/** Loads every target (one batched round trip); throws on the first malformed or missing one. */
+export async function resolveTargets(
+  ftrack: FtrackSession,
+  inputs: ThumbnailTarget[],
+): Promise<TargetEntity[]> {
+  for (const { type, id } of inputs) {
+    if (!isFtrackId(id)) {
+      throw new ThumbnailError("BAD_USER_INPUT", `"${id}" is not an ftrack id. Pass the entity's id.`, {
+        target: { type, id },
+      });
+    }
+  }
+  const records = await Promise.all(inputs.map(({ type, id }) => loadRecord(ftrack, type, id)));
+  return records.map((record, i) => {
+    if (record) return record;
+    const { type, id } = inputs[i];
+    throw new ThumbnailError(
+      "NOT_FOUND",
+      `No ${type} with id "${id}" exists. Check the target's type and id.`,
+      {
+        target: { type, id },
+      },
+    );
+  });
+}
+
+/** The targets as ftrack has them after a mutation (its writes made the session forget them). */
+export async function reloadTargets(
+  ftrack: FtrackSession,
+  inputs: ThumbnailTarget[],
+): Promise<Thumbnailable[]> {
+  const entities = await Promise.all(inputs.map(({ type, id }) => loadThumbnailable(ftrack, type, id)));
+  return entities.map((entity, i) => {
+    if (!entity) {
+      throw new ThumbnailError("NOT_FOUND", `The ${inputs[i].type} "${inputs[i].id}" no longer exists.`);
+    }
+    return entity;
+  });
 }

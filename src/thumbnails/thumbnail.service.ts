@@ -10,16 +10,14 @@ import { createHash, randomUUID } from "node:crypto";
 import type { UploadConfig } from "../config.js";
 import { isFtrackId } from "../ftrack/expression.js";
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
-import type { ThumbnailableKind, ThumbnailTarget } from "../ftrack/ftrack.types.js";
+import type { ThumbnailableRecord } from "../ftrack/ftrack.types.js";
 import { FILE_TYPES } from "./image.inspector.js";
 import { ThumbnailError } from "./thumbnail.errors.js";
 import { assertThumbnailComponent, type ValidImage, validateImage } from "./thumbnail.rules.js";
 import { readAtMost, tooLargeError } from "./upload.reader.js";
 
-/** A target entity as loaded: what to update, and the thumbnail it has now. */
-export interface TargetEntity extends ThumbnailTarget {
-  thumbnailId: string | null;
-}
+/** A target entity's record as loaded: what to update, and the thumbnail it has now. */
+export type TargetEntity = Pick<ThumbnailableRecord, "entityType" | "id" | "thumbnailId">;
 
 export interface UploadedFile {
   /** The file's bytes as they arrive; read under the byte limit. */
@@ -35,10 +33,10 @@ export interface ThumbnailServiceOptions {
   limits: UploadConfig;
   logger?: CleanupLogger;
   /**
-   * The session cleanup runs on. Give one that does not share the caller's abort signal, so a
-   * client hanging up mid-upload cannot stop the cleanup. Default: the caller's session.
+   * The session an upload's cleanup runs on: the caller's identity without the caller's abort
+   * signal, so a client hanging up mid-upload stops the upload but not its cleanup.
    */
-  cleanupSession?: (session: FtrackSession) => FtrackSession;
+  cleanupSession: (session: FtrackSession) => FtrackSession;
   /** Attempts at cleaning up after a failed upload (default 4), the first delay (default 200 ms, doubling). */
   cleanupAttempts?: number;
   cleanupDelayMs?: number;
@@ -46,19 +44,6 @@ export interface ThumbnailServiceOptions {
 
 /** Largest number of entities one copyThumbnail may update. */
 const MAX_COPY_TARGETS = 500;
-
-/** The thumbnail target of a loaded entity record. */
-export function targetOf(record: {
-  entityType: string;
-  id: string;
-  thumbnailId: string | null;
-}): TargetEntity {
-  const kind: ThumbnailableKind =
-    record.entityType === "Project" || record.entityType === "AssetVersion" || record.entityType === "User"
-      ? record.entityType
-      : "TypedContext";
-  return { kind, entityType: record.entityType, id: record.id, thumbnailId: record.thumbnailId };
-}
 
 export class ThumbnailService {
   readonly limits: UploadConfig;
@@ -70,7 +55,7 @@ export class ThumbnailService {
   constructor(opts: ThumbnailServiceOptions) {
     this.limits = opts.limits;
     this.#logger = opts.logger;
-    this.#cleanupSession = opts.cleanupSession ?? ((session) => session);
+    this.#cleanupSession = opts.cleanupSession;
     this.#cleanupAttempts = Math.max(1, opts.cleanupAttempts ?? 4);
     this.#cleanupDelayMs = opts.cleanupDelayMs ?? 200;
   }
@@ -147,7 +132,7 @@ export class ThumbnailService {
     try {
       // The component may exist even when this call fails (e.g. a timeout after ftrack committed),
       // so everything from here on is covered by the cleanup.
-      const { upload } = await session.createFileComponent({
+      const upload = await session.createFileComponent({
         id: componentId,
         name: "thumbnail",
         fileType: FILE_TYPES[image.format],

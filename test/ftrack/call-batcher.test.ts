@@ -37,7 +37,7 @@ const echo = (ops: FtrackOperation[]) =>
 describe("CallBatcher", () => {
   it("sends every operation of one tick as one POST, each caller getting its own result", async () => {
     const { posts, send } = fakeSend(echo);
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0 });
     const results = await Promise.all([
       batcher.call(query("a")),
       batcher.call(query("b")),
@@ -50,7 +50,7 @@ describe("CallBatcher", () => {
 
   it("catches operations queued from process.nextTick and promise jobs in the same POST", async () => {
     const { posts, send } = fakeSend(echo);
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0 });
     const all: Promise<unknown>[] = [batcher.call(query("a"))];
     process.nextTick(() => {
       all.push(batcher.call(query("b")));
@@ -70,7 +70,7 @@ describe("CallBatcher", () => {
 
   it("sends operations of different ticks separately", async () => {
     const { posts, send } = fakeSend(echo);
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0 });
     await batcher.call(query("a"));
     await batcher.call(query("b"));
     expect(posts).toHaveLength(2);
@@ -89,7 +89,7 @@ describe("CallBatcher", () => {
 
   it("caps the operations per POST without splitting a group", async () => {
     const { posts, send } = fakeSend(echo);
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0, maxOpsPerPost: 2 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0, maxOpsPerPost: 2 });
     await Promise.all([
       batcher.call(query("a")),
       batcher.callGroup([query("b"), query("c"), query("d")]),
@@ -105,7 +105,7 @@ describe("CallBatcher", () => {
     const { posts, send } = fakeSend((ops) =>
       bad(ops) ? new FtrackApiError("ValidationError", "bad query", null, 400) : echo(ops),
     );
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0 });
     const results = await Promise.allSettled([
       batcher.call(query("a")),
       batcher.call(query("bad")),
@@ -120,7 +120,7 @@ describe("CallBatcher", () => {
 
   it("does not split a batch failing for bad credentials", async () => {
     const { posts, send } = fakeSend(() => new FtrackApiError("InvalidCredentialsError", "no", null, 401));
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 0 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 0 });
     const results = await Promise.allSettled([batcher.call(query("a")), batcher.call(query("b"))]);
     expect(results.every((r) => r.status === "rejected")).toBe(true);
     expect(posts).toHaveLength(1);
@@ -130,7 +130,7 @@ describe("CallBatcher", () => {
     const { posts, send } = fakeSend((ops, n) =>
       n < 3 ? new FtrackUnavailableError("http", "ftrack answered HTTP 503", 503) : echo(ops),
     );
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 5_000, baseDelayMs: 1 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 5_000, baseDelayMs: 1 });
     await expect(batcher.call(query("a"))).resolves.toEqual({ echo: "a" });
     expect(posts).toHaveLength(3);
   });
@@ -141,7 +141,12 @@ describe("CallBatcher", () => {
       clock += 400;
       return new FtrackUnavailableError("timeout", "slow");
     });
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 1_000, baseDelayMs: 1, now: () => clock });
+    const batcher = new CallBatcher(send, {
+      batching: true,
+      retryDeadlineMs: 1_000,
+      baseDelayMs: 1,
+      now: () => clock,
+    });
     await expect(batcher.call(query("a"))).rejects.toBeInstanceOf(FtrackUnavailableError);
     expect(posts).toHaveLength(3); // attempts start at 0, 400, 800; the next would start at 1200
   });
@@ -150,7 +155,7 @@ describe("CallBatcher", () => {
     const { posts, send } = fakeSend((ops, n) =>
       n === 1 ? new FtrackUnavailableError("network", "down") : echo(ops),
     );
-    const batcher = new CallBatcher(send, { retryDeadlineMs: 5_000, baseDelayMs: 1 });
+    const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 5_000, baseDelayMs: 1 });
     const [read, write, mixed] = await Promise.allSettled([
       batcher.call(query("a")),
       batcher.call(update("x")),
@@ -168,7 +173,7 @@ describe("CallBatcher", () => {
       new FtrackUnavailableError("http", "ftrack answered HTTP 400", 400),
     ]) {
       const { posts, send } = fakeSend(() => error);
-      const batcher = new CallBatcher(send, { retryDeadlineMs: 5_000, baseDelayMs: 1 });
+      const batcher = new CallBatcher(send, { batching: true, retryDeadlineMs: 5_000, baseDelayMs: 1 });
       await expect(batcher.call(query("a"))).rejects.toBe(error);
       expect(posts).toHaveLength(1);
     }

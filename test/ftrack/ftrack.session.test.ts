@@ -8,7 +8,6 @@ import {
 } from "../../src/ftrack/ftrack.client.js";
 import type { FtrackSession } from "../../src/ftrack/ftrack.session.js";
 import { FtrackApiError, FtrackUnavailableError, SERVER_LOCATION_ID } from "../../src/ftrack/ftrack.types.js";
-import { unsafeExpression } from "../support/unsafe-expression.js";
 
 const BULK = 50;
 const bulkTask = (i: number) => demoId(`bulk:task:${i}`);
@@ -27,6 +26,7 @@ const clientWith = (overrides: Partial<FtrackClientConfig> = {}) =>
     timeoutMs: 2_000,
     retryDeadlineMs: 3_000,
     idChunkSize: 200,
+    batching: true,
     ...overrides,
   });
 
@@ -45,8 +45,7 @@ beforeEach(() => {
   emulator.counters.reset();
 });
 
-const session = (opts: Parameters<FtrackClient["sessionFor"]>[1] = {}): FtrackSession =>
-  client.sessionFor(undefined, opts);
+const session = (): FtrackSession => client.sessionFor();
 
 describe("loading by id", () => {
   it("maps projects and typed contexts into ContextRecords", async () => {
@@ -187,20 +186,16 @@ describe("round trips", () => {
   });
 
   it("in naive mode sends one POST per load", async () => {
-    const rows = await loadAll(session({ batching: false }));
+    const rows = await loadAll(clientWith({ batching: false }).sessionFor());
     expect(emulator.counters.requests).toBe(BULK * 4);
     expect(rows.every(([task, project, v1, v2]) => task && project && v1 && v2)).toBe(true);
   });
 
-  it("takes naive mode from the config, and a session option overrides it", async () => {
+  it("in naive mode neither merges nor caches loads of the same id", async () => {
     const naive = clientWith({ retryDeadlineMs: 0, batching: false });
     const ids = [DEMO.users.alice.id, DEMO.users.bob.id, DEMO.users.alice.id];
     await Promise.all(ids.map((id) => naive.sessionFor().user(id)));
     expect(emulator.counters.requests).toBe(3);
-    emulator.counters.reset();
-    const batched = naive.sessionFor(undefined, { batching: true });
-    await Promise.all(ids.map((id) => batched.user(id)));
-    expect(emulator.counters.requests).toBe(1);
   });
 
   it("a context of unknown type costs one POST, and later loads of it none", async () => {
@@ -321,9 +316,9 @@ describe("writes", () => {
   it("sets and clears thumbnails of several entities in one POST; later reads see it", async () => {
     const s = session();
     const targets = [
-      { kind: "TypedContext" as const, entityType: "Task", id: DEMO.taskWithoutThumbnail.id },
-      { kind: "AssetVersion" as const, entityType: "AssetVersion", id: DEMO.assetOnAssetBuild.versionIds[0] },
-      { kind: "User" as const, entityType: "User", id: DEMO.userWithoutThumbnail.id },
+      { entityType: "Task", id: DEMO.taskWithoutThumbnail.id },
+      { entityType: "AssetVersion", id: DEMO.assetOnAssetBuild.versionIds[0] },
+      { entityType: "User", id: DEMO.userWithoutThumbnail.id },
     ];
     expect((await s.context(targets[0].id))?.thumbnailId).toBeNull();
     emulator.counters.reset();
@@ -344,14 +339,14 @@ describe("writes", () => {
 
   it("rejects invalid ids and type names before sending anything", async () => {
     const s = session();
-    await expect(s.setThumbnailIds([{ kind: "User", entityType: "User", id: "nope" }], null)).rejects.toThrow(
+    await expect(s.setThumbnailIds([{ entityType: "User", id: "nope" }], null)).rejects.toThrow(
       /valid ftrack id/,
     );
     await expect(
-      s.setThumbnailIds([{ kind: "User", entityType: "User where", id: DEMO.users.bob.id }], null),
+      s.setThumbnailIds([{ entityType: "User where", id: DEMO.users.bob.id }], null),
     ).rejects.toThrow();
     await expect(
-      s.setThumbnailIds([{ kind: "User", entityType: "User", id: DEMO.users.bob.id }], "bad id"),
+      s.setThumbnailIds([{ entityType: "User", id: DEMO.users.bob.id }], "bad id"),
     ).rejects.toThrow();
     expect(emulator.counters.requests).toBe(0);
   });
@@ -363,31 +358,31 @@ describe("writes", () => {
       64,
       client.serviceIdentity,
     ))!.body;
-    const { component, upload } = await s.createFileComponent({
+    const upload = await s.createFileComponent({ name: "thumbnail", fileType: ".png", size: bytes.length });
+    expect(emulator.counters.requests).toBe(1);
+    const componentId = upload.componentId;
+    await s.uploadBytes(upload, bytes);
+    await s.createServerComponentLocation(componentId);
+    expect(await s.component(componentId)).toMatchObject({
+      entityType: "FileComponent",
       name: "thumbnail",
       fileType: ".png",
-      size: bytes.length,
+      locationIds: [SERVER_LOCATION_ID],
     });
-    expect(emulator.counters.requests).toBe(1);
-    expect(component).toMatchObject({ entityType: "FileComponent", name: "thumbnail", fileType: ".png" });
-    expect(upload.componentId).toBe(component.id);
-    await s.uploadBytes(upload, bytes);
-    await s.createServerComponentLocation(component.id);
-    expect((await s.component(component.id))?.locationIds).toEqual([SERVER_LOCATION_ID]);
-    const image = await s.fetchThumbnail(component.id, 16);
+    const image = await client.fetchThumbnail(componentId, 16);
     expect(image?.contentType).toMatch(/^image\//);
     expect(image?.body.length).toBeGreaterThan(0);
 
-    expect(await s.deleteComponent(component.id)).toBe(true);
-    expect(await s.component(component.id)).toBeNull();
-    expect(await s.fetchThumbnail(component.id, 16)).toBeNull();
-    expect(await s.deleteComponent(component.id)).toBe(false);
+    expect(await s.deleteComponent(componentId)).toBe(true);
+    expect(await s.component(componentId)).toBeNull();
+    expect(await client.fetchThumbnail(componentId, 16)).toBeNull();
+    expect(await s.deleteComponent(componentId)).toBe(false);
   });
 
   it("fetchThumbnail answers null for missing and invalid component ids", async () => {
-    const s = session();
-    expect(await s.fetchThumbnail(MISSING, 100)).toBeNull();
-    expect(await s.fetchThumbnail("../../etc", 100)).toBeNull();
+    expect(await client.fetchThumbnail(MISSING, 100)).toBeNull();
+    expect(await client.fetchThumbnail("../../etc", 100)).toBeNull();
+    expect(emulator.counters.thumbnailRequests).toBe(1);
   });
 });
 
@@ -395,10 +390,11 @@ describe("failures", () => {
   it("one bad operation does not fail the loads sharing its POST", async () => {
     const s = session();
     const [bad, task, user] = await Promise.allSettled([
-      s.call([{ action: "query", expression: unsafeExpression("select nonsense from NoSuchType") }]),
+      s.setThumbnailIds([{ entityType: "User", id: MISSING }], null),
       s.context(DEMO.task.id),
       s.user(DEMO.users.bob.id),
     ]);
+    expect(emulator.counters.requests).toBeGreaterThan(1); // merged, refused, then sent apart
     expect(bad.status).toBe("rejected");
     expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(FtrackApiError);
     expect(task).toMatchObject({ status: "fulfilled", value: { id: DEMO.task.id } });
@@ -425,10 +421,7 @@ describe("failures", () => {
     emulator.injectFailure({ route: "api", action: "update", mode: "5xx" });
     const s = session();
     const error = await s
-      .setThumbnailIds(
-        [{ kind: "User", entityType: "User", id: DEMO.users.dave.id }],
-        DEMO.components.spareServer,
-      )
+      .setThumbnailIds([{ entityType: "User", id: DEMO.users.dave.id }], DEMO.components.spareServer)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FtrackUnavailableError);
     expect(emulator.counters.requests).toBe(1);

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { select } from "../../src/ftrack/expression.js";
 import { decodeDates, FtrackTransport } from "../../src/ftrack/ftrack.transport.js";
-import { FtrackApiError, FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
+import { FtrackAbortedError, FtrackApiError, FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
 import { registry } from "../../src/observability/metrics.js";
 
 const KEY = "secret-key-6f1c2b";
@@ -186,7 +186,7 @@ describe("FtrackTransport.post", () => {
     expectNoSecret(thumb);
   });
 
-  it("passes the caller's abort through as an AbortError, not as a timeout", async () => {
+  it("passes the caller's abort through as FtrackAbortedError, not as a timeout", async () => {
     handler = () => {};
     const controller = new AbortController();
     const pending = failure(
@@ -194,7 +194,7 @@ describe("FtrackTransport.post", () => {
     );
     setTimeout(() => controller.abort(), 20);
     const error = await pending;
-    expect(error.name).toBe("AbortError");
+    expect(error).toBeInstanceOf(FtrackAbortedError);
     expect(error).not.toBeInstanceOf(FtrackUnavailableError);
   });
 

@@ -60,52 +60,52 @@ export class QueryResolver {
 
   @Query(() => Project, { nullable: true })
   project(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.PROJECT, id) as Promise<Project | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.PROJECT, id);
   }
 
   @Query(() => Task, { nullable: true })
   task(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.TASK, id) as Promise<Task | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.TASK, id);
   }
 
   @Query(() => Shot, { nullable: true })
   shot(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.SHOT, id) as Promise<Shot | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.SHOT, id);
   }
 
   @Query(() => Sequence, { nullable: true })
   sequence(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.SEQUENCE, id) as Promise<Sequence | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.SEQUENCE, id);
   }
 
   @Query(() => Episode, { nullable: true })
   episode(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.EPISODE, id) as Promise<Episode | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.EPISODE, id);
   }
 
   @Query(() => AssetBuild, { nullable: true })
   assetBuild(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_BUILD, id) as Promise<AssetBuild | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_BUILD, id);
   }
 
   @Query(() => Folder, { nullable: true })
   folder(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.FOLDER, id) as Promise<Folder | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.FOLDER, id);
   }
 
   @Query(() => Milestone, { nullable: true })
   milestone(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.MILESTONE, id) as Promise<Milestone | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.MILESTONE, id);
   }
 
   @Query(() => AssetVersion, { nullable: true })
   assetVersion(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_VERSION, id) as Promise<AssetVersion | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.ASSET_VERSION, id);
   }
 
   @Query(() => User, { nullable: true })
   user(@Arg("id", ById, BY_ID) id: string, @Ctx() ctx: GraphContext) {
-    return loadThumbnailable(ctx.ftrack, ThumbnailableType.USER, id) as Promise<User | null>;
+    return loadThumbnailable(ctx.ftrack, ThumbnailableType.USER, id);
   }
 
   @Query(() => Asset, { nullable: true })

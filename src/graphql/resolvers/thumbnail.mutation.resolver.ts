@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { GraphContext } from "../request-context.js";
-import { reloadTargets, resolveTargets } from "../thumbnail-targets.js";
+import { reloadTargets, resolveTargets } from "../thumbnailable.lookup.js";
 import { ThumbnailTarget } from "../types/thumbnail-target.input.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
 import { type PendingUpload, UploadScalar } from "../types/upload.scalar.js";

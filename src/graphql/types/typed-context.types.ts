@@ -49,14 +49,3 @@ export class Milestone extends TypedContext {}
   description: "A context of a studio-defined ftrack object type; `objectType` names it.",
 })
 export class CustomContext extends TypedContext {}
-
-/** The classes of ftrack's built-in object types, by ftrack entity type; any other is a CustomContext. */
-export const TYPED_CONTEXT_CLASSES: Record<string, new () => TypedContext> = {
-  Task,
-  Shot,
-  Sequence,
-  Episode,
-  AssetBuild,
-  Folder,
-  Milestone,
-};
