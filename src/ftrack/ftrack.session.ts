@@ -57,7 +57,8 @@ import {
   type FtrackIdentity,
   type FtrackOperation,
   FtrackUnavailableError,
-  type Page,
+  type PageRequest,
+  type RecordPage,
   SERVER_LOCATION_ID,
   type ThumbnailableKind,
   type ThumbnailableRecord,
@@ -74,11 +75,6 @@ export interface FtrackSessionOptions {
   signal?: AbortSignal;
 }
 
-export interface PageArgs {
-  offset: number;
-  limit: number;
-}
-
 export interface NewFileComponent {
   /** Defaults to a new UUID. */
   id?: string;
@@ -92,7 +88,7 @@ export interface NewFileComponent {
   checksum?: string;
 }
 
-const emptyPage = <R>(): Page<R> => ({ items: [], nextOffset: null });
+const emptyPage = <R>(): RecordPage<R> => ({ items: [], nextOffset: null });
 
 export class FtrackSession {
   readonly identity: FtrackIdentity;
@@ -176,7 +172,7 @@ export class FtrackSession {
 
   // ---- lists (offset paging; results prime the loaders) ----
 
-  async listProjects(args: { nameContains?: string } & PageArgs): Promise<Page<ContextRecord>> {
+  async listProjects(args: { nameContains?: string } & PageRequest): Promise<RecordPage<ContextRecord>> {
     const where = args.nameContains
       ? or(contains("name", args.nameContains), contains("full_name", args.nameContains))
       : undefined;
@@ -194,8 +190,8 @@ export class FtrackSession {
       parentId?: string;
       objectTypeName?: string;
       nameContains?: string;
-    } & PageArgs,
-  ): Promise<Page<ContextRecord>> {
+    } & PageRequest,
+  ): Promise<RecordPage<ContextRecord>> {
     if (!validOptionalIds(args.projectId, args.parentId)) return emptyPage();
     const where = and(
       args.projectId !== undefined && eq("project_id", id(args.projectId)),
@@ -211,7 +207,7 @@ export class FtrackSession {
   }
 
   /** The children of a Project or TypedContext (always TypedContexts). */
-  async listChildren(parentId: string, page: PageArgs): Promise<Page<ContextRecord>> {
+  async listChildren(parentId: string, page: PageRequest): Promise<RecordPage<ContextRecord>> {
     const all =
       page.offset === 0 && isFtrackId(parentId) ? await this.#lists.childrenByParent.load(parentId) : null;
     if (!all) return this.listContexts({ parentId, ...page });
@@ -219,8 +215,8 @@ export class FtrackSession {
   }
 
   async listAssetVersions(
-    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
-  ): Promise<Page<AssetVersionRecord>> {
+    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageRequest,
+  ): Promise<RecordPage<AssetVersionRecord>> {
     if (!validOptionalIds(args.assetId, args.taskId)) return emptyPage();
     const grouped = await this.#firstVersionsOfOneParent(args);
     if (grouped) return grouped;
@@ -235,7 +231,7 @@ export class FtrackSession {
     return this.#list(query, args, mapAssetVersion, this.#primeVersion);
   }
 
-  async listUsers(args: { nameContains?: string } & PageArgs): Promise<Page<UserRecord>> {
+  async listUsers(args: { nameContains?: string } & PageRequest): Promise<RecordPage<UserRecord>> {
     const text = args.nameContains;
     const where = text
       ? or(contains("username", text), contains("first_name", text), contains("last_name", text))
@@ -366,8 +362,8 @@ export class FtrackSession {
   /** The first page of one task's or one asset's versions, from the grouped list loaders; null when
    * the request is not such a page (or the grouped rows were cut) and needs a paged query. */
   async #firstVersionsOfOneParent(
-    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageArgs,
-  ): Promise<Page<AssetVersionRecord> | null> {
+    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageRequest,
+  ): Promise<RecordPage<AssetVersionRecord> | null> {
     if (args.offset !== 0 || (args.order ?? "asc") !== "asc") return null;
     if ((args.assetId === undefined) === (args.taskId === undefined)) return null;
     const all =
@@ -381,10 +377,10 @@ export class FtrackSession {
   /** Runs a list query asking one more than `limit`, to know whether a next page exists. */
   async #list<R>(
     query: Query,
-    page: PageArgs,
+    page: PageRequest,
     map: (e: FtrackEntity) => R,
     prime: (record: R) => void,
-  ): Promise<Page<R>> {
+  ): Promise<RecordPage<R>> {
     const expression = query
       .offset(page.offset)
       .limit(page.limit + 1)
@@ -399,13 +395,13 @@ export class FtrackSession {
 }
 
 /** A page whose records now also answer by-id loads. */
-function primed<R>(items: R[], nextOffset: number | null, prime: (record: R) => void): Page<R> {
+function primed<R>(items: R[], nextOffset: number | null, prime: (record: R) => void): RecordPage<R> {
   for (const item of items) prime(item);
   return { items, nextOffset };
 }
 
 /** The offset of the page after `page` within a whole list, or null when `page` reaches its end. */
-function nextOffset(all: readonly unknown[], page: PageArgs): number | null {
+function nextOffset(all: readonly unknown[], page: PageRequest): number | null {
   return all.length > page.offset + page.limit ? page.offset + page.limit : null;
 }
 

@@ -140,8 +140,14 @@ export interface ComponentRecord {
 
 export type ThumbnailableRecord = ContextRecord | AssetVersionRecord | UserRecord;
 
+/** Which page of a list to read: ftrack's offset paging. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
 /** One page of a list read with offset paging; nextOffset is null on the last page. */
-export interface Page<T> {
+export interface RecordPage<T> {
   items: T[];
   nextOffset: number | null;
 }

@@ -1,20 +1,17 @@
 /** Opaque cursors over ftrack's offset paging. */
 import { GraphQLError } from "graphql";
+import type { PageRequest, RecordPage } from "../ftrack/ftrack.types.js";
 import type { Page } from "./types/connection.type.js";
+import type { PageArgs } from "./types/list.args.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
-
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString("base64url");
 }
 
-export function pageRequest(first: number | undefined, after: string | undefined | null): PageRequest {
+export function pageRequest({ first, after }: PageArgs): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new GraphQLError(`"first" must be from 1 to ${MAX_PAGE_SIZE}.`, {
@@ -31,10 +28,7 @@ export function pageRequest(first: number | undefined, after: string | undefined
   return { offset: Number(match[1]), limit };
 }
 
-export function toPage<R, T>(
-  result: { items: R[]; nextOffset: number | null },
-  map: (record: R) => T,
-): Page<T> {
+export function toPage<R, T>(result: RecordPage<R>, map: (record: R) => T): Page<T> {
   return {
     nodes: result.items.map(map),
     pageInfo: {

@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toAssetVersion, toContext } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { Asset } from "../types/asset.type.js";
 import { AssetVersionConnection } from "../types/connections.types.js";
 import { Context } from "../types/context.type.js";
+import { PageArgs } from "../types/list.args.js";
 
 @Resolver(() => Asset)
 export class AssetResolver {
@@ -21,10 +22,9 @@ export class AssetResolver {
   async versions(
     @Root() asset: Asset,
     @Ctx() ctx: GraphContext,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<AssetVersionConnection> {
-    const page = await ctx.ftrack.listAssetVersions({ assetId: asset.id, ...pageRequest(first, after) });
-    return toPage(page, toAssetVersion);
+    const versions = await ctx.ftrack.listAssetVersions({ assetId: asset.id, ...pageRequest(page) });
+    return toPage(versions, toAssetVersion);
   }
 }

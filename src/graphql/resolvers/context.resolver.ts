@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toContext } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { ContextConnection } from "../types/connections.types.js";
 import { Context, TypedContext } from "../types/context.type.js";
+import { PageArgs } from "../types/list.args.js";
 import { Project } from "../types/project.type.js";
 
 @Resolver(() => Context)
@@ -12,11 +13,10 @@ export class ContextResolver {
   async children(
     @Root() context: Context,
     @Ctx() ctx: GraphContext,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ContextConnection> {
-    const page = await ctx.ftrack.listChildren(context.id, pageRequest(first, after));
-    return toPage(page, toContext);
+    const children = await ctx.ftrack.listChildren(context.id, pageRequest(page));
+    return toPage(children, toContext);
   }
 }
 

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toContext } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { TypedContextConnection } from "../types/connections.types.js";
 import type { TypedContext } from "../types/context.type.js";
+import { NamedPageArgs } from "../types/list.args.js";
 import { Project } from "../types/project.type.js";
 
 @Resolver(() => Project)
@@ -13,17 +14,15 @@ export class ProjectResolver {
     @Root() project: Project,
     @Ctx() ctx: GraphContext,
     @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot" or "Task"' })
-    objectType?: string,
-    @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    objectType: string | undefined,
+    @Args(() => NamedPageArgs) { nameContains, ...page }: NamedPageArgs,
   ): Promise<TypedContextConnection> {
-    const page = await ctx.ftrack.listContexts({
+    const contexts = await ctx.ftrack.listContexts({
       projectId: project.id,
       objectTypeName: objectType,
       nameContains,
-      ...pageRequest(first, after),
+      ...pageRequest(page),
     });
-    return toPage(page, (record) => toContext(record) as TypedContext);
+    return toPage(contexts, (record) => toContext(record) as TypedContext);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import { toAsset, toAssetVersion, toContext, toUser } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
@@ -13,6 +13,7 @@ import {
   UserConnection,
 } from "../types/connections.types.js";
 import { Context, type TypedContext } from "../types/context.type.js";
+import { ContextListArgs, filterById, NamedPageArgs, PageArgs } from "../types/list.args.js";
 import { Project } from "../types/project.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
 import { ThumbnailableType } from "../types/thumbnailable-type.enum.js";
@@ -36,10 +37,6 @@ const BY_ID = {
     "An ftrack id. An id that names no entity of this type (missing, of another type, or not an ftrack " +
     "id at all) answers null, not an error.",
 };
-const FILTER_ID = (what: string) => ({
-  nullable: true,
-  description: `Only objects ${what}. An id that names nothing (or is not an ftrack id) gives an empty list.`,
-});
 
 @Resolver()
 export class QueryResolver {
@@ -117,12 +114,10 @@ export class QueryResolver {
   @Query(() => ProjectConnection)
   async projects(
     @Ctx() ctx: GraphContext,
-    @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => NamedPageArgs) { nameContains, ...page }: NamedPageArgs,
   ): Promise<ProjectConnection> {
-    const page = await ctx.ftrack.listProjects({ nameContains, ...pageRequest(first, after) });
-    return toPage(page, (record) => toContext(record) as Project);
+    const projects = await ctx.ftrack.listProjects({ nameContains, ...pageRequest(page) });
+    return toPage(projects, (record) => toContext(record) as Project);
   }
 
   @Query(() => TypedContextConnection, {
@@ -131,21 +126,16 @@ export class QueryResolver {
   })
   async contexts(
     @Ctx() ctx: GraphContext,
-    @Arg("projectId", () => ID, FILTER_ID("in this project (any depth)")) projectId?: string,
-    @Arg("parentId", () => ID, FILTER_ID("directly under this parent")) parentId?: string,
-    @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot"' }) objectType?: string,
-    @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => ContextListArgs) { projectId, parentId, objectType, nameContains, ...page }: ContextListArgs,
   ): Promise<TypedContextConnection> {
-    const page = await ctx.ftrack.listContexts({
+    const contexts = await ctx.ftrack.listContexts({
       projectId,
       parentId,
       objectTypeName: objectType,
       nameContains,
-      ...pageRequest(first, after),
+      ...pageRequest(page),
     });
-    return toPage(page, (record) => toContext(record) as TypedContext);
+    return toPage(contexts, (record) => toContext(record) as TypedContext);
   }
 
   @Query(() => TaskConnection, {
@@ -153,42 +143,37 @@ export class QueryResolver {
   })
   async tasks(
     @Ctx() ctx: GraphContext,
-    @Arg("projectId", () => ID, FILTER_ID("in this project (any depth)")) projectId?: string,
-    @Arg("parentId", () => ID, FILTER_ID("directly under this parent")) parentId?: string,
-    @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Arg("projectId", () => ID, filterById("in this project (any depth)")) projectId: string | undefined,
+    @Arg("parentId", () => ID, filterById("directly under this parent")) parentId: string | undefined,
+    @Args(() => NamedPageArgs) { nameContains, ...page }: NamedPageArgs,
   ): Promise<TaskConnection> {
-    const page = await ctx.ftrack.listContexts({
+    const tasks = await ctx.ftrack.listContexts({
       projectId,
       parentId,
       objectTypeName: "Task",
       nameContains,
-      ...pageRequest(first, after),
+      ...pageRequest(page),
     });
-    return toPage(page, (record) => toContext(record) as Task);
+    return toPage(tasks, (record) => toContext(record) as Task);
   }
 
   @Query(() => AssetVersionConnection, { description: "Versions of an asset or of a task, lowest first." })
   async assetVersions(
     @Ctx() ctx: GraphContext,
-    @Arg("assetId", () => ID, FILTER_ID("of this asset")) assetId?: string,
-    @Arg("taskId", () => ID, FILTER_ID("published from this task")) taskId?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Arg("assetId", () => ID, filterById("of this asset")) assetId: string | undefined,
+    @Arg("taskId", () => ID, filterById("published from this task")) taskId: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<AssetVersionConnection> {
-    const page = await ctx.ftrack.listAssetVersions({ assetId, taskId, ...pageRequest(first, after) });
-    return toPage(page, toAssetVersion);
+    const versions = await ctx.ftrack.listAssetVersions({ assetId, taskId, ...pageRequest(page) });
+    return toPage(versions, toAssetVersion);
   }
 
   @Query(() => UserConnection)
   async users(
     @Ctx() ctx: GraphContext,
-    @Arg("nameContains", () => String, { nullable: true }) nameContains?: string,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => NamedPageArgs) { nameContains, ...page }: NamedPageArgs,
   ): Promise<UserConnection> {
-    const page = await ctx.ftrack.listUsers({ nameContains, ...pageRequest(first, after) });
-    return toPage(page, toUser);
+    const users = await ctx.ftrack.listUsers({ nameContains, ...pageRequest(page) });
+    return toPage(users, toUser);
   }
 }

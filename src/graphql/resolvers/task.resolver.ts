@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { toAssetVersion } from "../graph.mapper.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { AssetVersionConnection } from "../types/connections.types.js";
+import { PageArgs } from "../types/list.args.js";
 import { Task } from "../types/typed-context.types.js";
 
 @Resolver(() => Task)
@@ -11,10 +12,9 @@ export class TaskResolver {
   async versions(
     @Root() task: Task,
     @Ctx() ctx: GraphContext,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<AssetVersionConnection> {
-    const page = await ctx.ftrack.listAssetVersions({ taskId: task.id, ...pageRequest(first, after) });
-    return toPage(page, toAssetVersion);
+    const versions = await ctx.ftrack.listAssetVersions({ taskId: task.id, ...pageRequest(page) });
+    return toPage(versions, toAssetVersion);
   }
 }
