@@ -8,7 +8,6 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { authenticate, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
@@ -19,13 +18,14 @@ import {
 } from "./delivery/thumbnail.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
-import { formatError } from "./graphql/errors.js";
+import { errorStatusPlugin, formatError } from "./graphql/errors.js";
+import { noStoreForMutations } from "./graphql/federation/cache-control.directive.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
 import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
 import { buildGraphSchema } from "./graphql/schema.js";
-import { multipartErrorHandler } from "./graphql/upload.errors.js";
+import { multipartErrorHandler, multipartUploads } from "./graphql/upload/multipart.middleware.js";
 import { corsAllowList } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
 import { createOpsRouter, loggedFtrackCheck } from "./http/ops.route.js";
@@ -63,7 +63,8 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   const thumbnails = new ThumbnailService({
     limits: config.upload,
     logger,
-    // Cleanup after a failed upload runs on its own session, so a caller hanging up cannot stop it.
+    // The caller's identity without the caller's abort signal: a client hanging up stops its upload,
+    // not the cleanup of what the upload had created.
     cleanupSession: (session) => ftrack.sessionFor(session.identity),
   });
 
@@ -84,6 +85,8 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
       ApolloServerPluginLandingPageDisabled(),
       ...inlineTracePlugins<GraphContext>(config.inlineTrace),
       limits.plugin,
+      errorStatusPlugin(logger),
+      noStoreForMutations(),
     ],
   });
   await apollo.start();
@@ -102,10 +105,8 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     "/graphql",
     // Who the request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
     authenticate({ auth: config.auth, ftrack }),
-    // Multipart uploads (CSRF: Apollo still requires a preflight header on these). One byte over the
-    // limit lets the domain see and report THUMBNAIL_TOO_LARGE itself.
     ...limits.beforeBody,
-    graphqlUploadExpress({ maxFileSize: config.upload.maxBytes + 1, maxFiles: 1, ...limits.multipart }),
+    multipartUploads({ maxFileBytes: config.upload.maxBytes, maxFieldBytes: config.limits.maxBodyBytes }),
     express.json({ limit: config.limits.maxBodyBytes }),
     reenterRequestScope(),
     ...limits.afterBody,
@@ -119,7 +120,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
       }),
     }),
     limits.bodyErrors,
-    multipartErrorHandler(config.upload.maxBytes),
+    multipartErrorHandler({ maxFieldBytes: config.limits.maxBodyBytes }),
   );
   if (config.webUi) {
     app.use(createWebRouter({ root: WEB_DIST_DIR, publicUrl: config.publicUrl, authMode: config.auth.mode }));

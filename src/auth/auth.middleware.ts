@@ -3,9 +3,12 @@
  * unauthenticated upload is refused before its bytes are read), and answers 401 in GraphQL's error
  * shape. The identity travels to the GraphQL context in res.locals.
  */
+
 import type { NextFunction, Request, Response } from "express";
 import { GraphQLError } from "graphql";
+import { ErrorCode } from "../error-codes.js";
 import type { FtrackIdentity } from "../ftrack/ftrack.types.js";
+import { sendGraphqlError } from "../http/error.response.js";
 import { AuthError } from "./auth.errors.js";
 import { createIdentityResolver, type IdentityResolverDeps } from "./identity.resolver.js";
 
@@ -24,9 +27,7 @@ export function authenticate(deps: IdentityResolverDeps) {
       if (!(error instanceof AuthError)) return next(error);
       // An unread body (an upload) is discarded by Node once the answer is sent.
       if (error.status === 401 && challenge) res.setHeader("WWW-Authenticate", challenge);
-      res
-        .status(error.status)
-        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      sendGraphqlError(res, error.status, error.code, error.message);
       return;
     }
     next();
@@ -38,7 +39,7 @@ export function identityOf(res: Response): FtrackIdentity {
   const identity = res.locals[IDENTITY] as FtrackIdentity | undefined;
   if (!identity) {
     throw new GraphQLError("No identity was established for this request.", {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
   return identity;

@@ -5,7 +5,9 @@
  * later ftrack call carries the caller's key and ftrack checks it again, so a key revoked within the
  * cache time is still refused by ftrack.
  */
+
 import { createHash } from "node:crypto";
+import { ErrorCode } from "../error-codes.js";
 import type { FtrackTransport } from "../ftrack/ftrack.transport.js";
 import { FtrackApiError, type FtrackIdentity } from "../ftrack/ftrack.types.js";
 import { AuthError } from "./auth.errors.js";
@@ -38,7 +40,7 @@ export function createCredentialCheck({
       throw new AuthError(
         "ftrack could not be asked to check the credentials. Try again shortly.",
         503,
-        "FTRACK_UNAVAILABLE",
+        ErrorCode.FTRACK_UNAVAILABLE,
       );
     }
     if (validUntil.size >= maxEntries) validUntil.delete(validUntil.keys().next().value as string);

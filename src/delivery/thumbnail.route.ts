@@ -4,10 +4,13 @@
  * layer, which holds the credentials), transcode to WebP/AVIF when the client and config allow.
  * Error bodies carry a stable `code` and a generic message: never a URL, key, or stack.
  */
+
 import { type Request, type Response, Router } from "express";
 import type { DeliveryFormat, ThumbnailConfig } from "../config.js";
+import { ErrorCode } from "../error-codes.js";
 import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
-import { type Logger, scrubUrl } from "../observability/logger.js";
+import { sendError } from "../http/error.response.js";
+import { describeError, type Logger, scrubUrl } from "../observability/logger.js";
 import { thumbnailCacheHits, thumbnailCacheMisses, thumbnailDeliveries } from "../observability/metrics.js";
 import type {
   DimensionsRecorder,
@@ -42,19 +45,37 @@ export interface ThumbnailRouterOptions {
 }
 
 const DELIVERY_ERRORS = {
-  malformed: { status: 403, code: "THUMBNAIL_URL_MALFORMED", message: "Invalid thumbnail link." },
-  tampered: { status: 403, code: "THUMBNAIL_URL_INVALID_SIGNATURE", message: "Invalid thumbnail link." },
-  expired: { status: 410, code: "THUMBNAIL_URL_EXPIRED", message: "This thumbnail link has expired." },
-  notFound: { status: 404, code: "THUMBNAIL_NOT_FOUND", message: "Thumbnail not found." },
-  badUpstream: { status: 502, code: "THUMBNAIL_UPSTREAM_ERROR", message: "Thumbnail storage failed." },
-  timeout: { status: 504, code: "THUMBNAIL_UPSTREAM_TIMEOUT", message: "Thumbnail storage timed out." },
-  internal: { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal error." },
+  malformed: { status: 403, code: ErrorCode.THUMBNAIL_URL_MALFORMED, message: "Invalid thumbnail link." },
+  tampered: {
+    status: 403,
+    code: ErrorCode.THUMBNAIL_URL_INVALID_SIGNATURE,
+    message: "Invalid thumbnail link.",
+  },
+  expired: {
+    status: 410,
+    code: ErrorCode.THUMBNAIL_URL_EXPIRED,
+    message: "This thumbnail link has expired.",
+  },
+  notFound: { status: 404, code: ErrorCode.THUMBNAIL_NOT_FOUND, message: "Thumbnail not found." },
+  badUpstream: {
+    status: 502,
+    code: ErrorCode.THUMBNAIL_UPSTREAM_ERROR,
+    message: "Thumbnail storage failed.",
+  },
+  timeout: {
+    status: 504,
+    code: ErrorCode.THUMBNAIL_UPSTREAM_TIMEOUT,
+    message: "Thumbnail storage timed out.",
+  },
+  internal: { status: 500, code: ErrorCode.INTERNAL_SERVER_ERROR, message: "Internal error." },
 } as const;
 
 type DeliveryError = (typeof DELIVERY_ERRORS)[keyof typeof DELIVERY_ERRORS];
 
 /** The source answered with bytes the route will not serve (a type not delivered, or undecodable). */
-class UndeliverableSourceError extends Error {}
+class UndeliverableSourceError extends Error {
+  override name = "UndeliverableSourceError";
+}
 
 type LoadOptions = Pick<ThumbnailRouterOptions, "source" | "dimensions"> & { cache: ThumbnailCache };
 
@@ -121,7 +142,7 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
     });
     if (!verdict.ok) {
       logger?.debug({ reason: verdict.reason }, "thumbnail url rejected");
-      return sendError(res, DELIVERY_ERRORS[verdict.reason]);
+      return sendDeliveryError(res, DELIVERY_ERRORS[verdict.reason]);
     }
     const { componentId, size, expiresAt } = verdict;
     const format = negotiateFormat(req.get("accept"), config.deliveryFormats);
@@ -133,20 +154,21 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
       entry = loaded.value;
     } catch (error) {
       const mapped = mapSourceError(error);
-      const log = { componentId, size, error: describe(error), status: mapped.status };
+      const log = { componentId, size, error: describeError(error), status: mapped.status };
       if (mapped === DELIVERY_ERRORS.internal) {
         logger?.error({ ...log, err: scrubError(error) }, "thumbnail delivery failed");
+      } else if (error instanceof FtrackApiError && error.isCredentials && error.byService) {
+        logger?.error(log, "ftrack refused the service's API key: check FTRACK_API_USER and FTRACK_API_KEY");
       } else {
         logger?.warn(log, "thumbnail source failed");
       }
-      return sendError(res, mapped);
+      return sendDeliveryError(res, mapped);
     }
-    if (!entry) return sendError(res, DELIVERY_ERRORS.notFound);
+    if (!entry) return sendDeliveryError(res, DELIVERY_ERRORS.notFound);
 
     const maxAge = Math.max(0, expiresAt - Math.floor(now() / 1000));
     res.setHeader("Cache-Control", `private, max-age=${maxAge}, immutable`);
     res.setHeader("ETag", entry.etag);
-    res.setHeader("X-Content-Type-Options", "nosniff");
     if (config.deliveryFormats.length > 0) res.setHeader("Vary", "Accept");
 
     if (matchesEtag(req.get("if-none-match"), entry.etag)) {
@@ -163,21 +185,16 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
 
   // Anything else under /thumbnails/ is not a URL this service issues.
   router.get("/thumbnails/*rest", (_req: Request, res: Response) =>
-    sendError(res, DELIVERY_ERRORS.malformed),
+    sendDeliveryError(res, DELIVERY_ERRORS.malformed),
   );
 
   return router;
 }
 
-function sendError(res: Response, error: DeliveryError): void {
+function sendDeliveryError(res: Response, error: DeliveryError): void {
   thumbnailDeliveries.inc({ status: String(error.status) });
-  const body = JSON.stringify({ code: error.code, message: error.message });
-  res.status(error.status);
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Content-Length", String(Buffer.byteLength(body)));
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.end(body);
+  sendError(res, error.status, error.code, error.message);
 }
 
 function mapSourceError(error: unknown): DeliveryError {
@@ -187,17 +204,6 @@ function mapSourceError(error: unknown): DeliveryError {
   if (error instanceof FtrackApiError || error instanceof UndeliverableSourceError)
     return DELIVERY_ERRORS.badUpstream;
   return DELIVERY_ERRORS.internal;
-}
-
-/** A short, credential-free description for logs (ftrack error messages carry no URLs or keys). */
-function describe(error: unknown): string {
-  if (error instanceof FtrackUnavailableError) {
-    // e.g. "ftrack network ECONNREFUSED", "ftrack http 503": the cause, from fields that hold no URL.
-    return ["ftrack", error.kind, error.code, error.status || undefined].filter(Boolean).join(" ");
-  }
-  if (error instanceof FtrackApiError) return `ftrack ${error.exception}`;
-  if (error instanceof UndeliverableSourceError) return `source image rejected: ${error.message}`;
-  return error instanceof Error ? error.name : "unknown";
 }
 
 /** An unexpected error for the log, with any credential in a URL it quotes redacted. */

@@ -44,7 +44,11 @@ export function createFtrackClient(
     fetch: opts.fetch,
     logger: opts.logger,
   });
-  const serviceIdentity: FtrackIdentity = { username: config.apiUser, apiKey: config.apiKey };
+  const serviceIdentity: FtrackIdentity = {
+    username: config.apiUser,
+    apiKey: config.apiKey,
+    service: true,
+  };
   return {
     transport,
     serviceIdentity,

@@ -122,7 +122,7 @@ export class FtrackTransport {
         async (res) => {
           const body = await readJson(res);
           if (isErrorShape(body) && !UNAVAILABLE_STATUSES.has(res.status)) {
-            throw toApiError(body, res.status, identity.apiKey);
+            throw toApiError(body, res.status, identity);
           }
           if (!res.ok)
             throw new FtrackUnavailableError("http", `ftrack answered HTTP ${res.status}`, res.status);
@@ -165,7 +165,7 @@ export class FtrackTransport {
       { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
       signal,
       async (res) => {
-        if (await isMissingFile(res, "thumbnail", identity.apiKey)) return null;
+        if (await isMissingFile(res, "thumbnail", identity)) return null;
         const contentType = res.headers.get("content-type") ?? "application/octet-stream";
         return { body: Buffer.from(await res.arrayBuffer()), contentType };
       },
@@ -195,7 +195,7 @@ export class FtrackTransport {
       { method: "GET" },
       signal,
       async (res) => {
-        if (await isMissingFile(res, "component file", identity.apiKey)) return null;
+        if (await isMissingFile(res, "component file", identity)) return null;
         const contentType = res.headers.get("content-type") ?? "application/octet-stream";
         const truncated = { body: Buffer.alloc(0), contentType, truncated: true };
         if (Number(res.headers.get("content-length")) > maxBytes) {
@@ -289,7 +289,7 @@ function networkCode(error: unknown): string | undefined {
  * For the file GETs: true on 404 (ftrack has no such component; the body is discarded). Any other
  * failure throws: ftrack's error object on a 4xx as FtrackApiError, anything else as unavailable.
  */
-async function isMissingFile(res: Response, what: string, apiKey: string): Promise<boolean> {
+async function isMissingFile(res: Response, what: string, identity: FtrackIdentity): Promise<boolean> {
   if (res.status === 404) {
     await res.body?.cancel();
     return true;
@@ -297,7 +297,7 @@ async function isMissingFile(res: Response, what: string, apiKey: string): Promi
   if (res.ok) return false;
   const body = await readJson(res);
   if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
-    throw toApiError(body, res.status, apiKey);
+    throw toApiError(body, res.status, identity);
   throw new FtrackUnavailableError("http", `ftrack ${what} answered HTTP ${res.status}`, res.status);
 }
 
@@ -313,13 +313,13 @@ async function readJson(res: Response): Promise<unknown> {
 function toApiError(
   body: { exception: string; content?: unknown; error_code?: unknown },
   status: number,
-  apiKey: string,
+  identity: FtrackIdentity,
 ): FtrackApiError {
   let message = typeof body.content === "string" ? body.content : body.exception;
   // A server echoing the key back must not put it in our errors or logs.
-  if (apiKey) message = message.split(apiKey).join("[redacted]");
+  if (identity.apiKey) message = message.split(identity.apiKey).join("[redacted]");
   const code = typeof body.error_code === "string" ? body.error_code : null;
-  return new FtrackApiError(body.exception, message, code, status);
+  return new FtrackApiError(body.exception, message, code, status, identity.service === true);
 }
 
 function countError(error: unknown): void {

@@ -32,6 +32,12 @@ export interface FtrackEntity {
 export interface FtrackIdentity {
   username: string;
   apiKey: string;
+  /**
+   * True for the service's own identity (FTRACK_API_USER with FTRACK_API_KEY): ftrack refusing it is
+   * this service's misconfiguration, not the caller's fault. Not when the key acts as another user
+   * (AUTH_MODE=jwt): ftrack refuses a user it does not know and a bad key alike.
+   */
+  service?: boolean;
 }
 
 /** ftrack answered with its error shape (`exception`, `content`, `error_code`). */
@@ -41,6 +47,8 @@ export class FtrackApiError extends Error {
     message: string,
     readonly errorCode: string | null = null,
     readonly status = 0,
+    /** The request carried the service's own identity (see FtrackIdentity.service). */
+    readonly byService = false,
   ) {
     super(message);
     this.name = "FtrackApiError";

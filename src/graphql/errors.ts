@@ -1,79 +1,117 @@
 /**
- * Maps errors thrown below the GraphQL layer to public errors with a stable `extensions.code`.
- * Anything unrecognised becomes INTERNAL_SERVER_ERROR with a generic message: no stack traces,
- * no ftrack URLs or keys ever reach a client.
+ * What a /graphql error answers: errors thrown below the GraphQL layer become public errors with a
+ * stable `extensions.code` (error-codes.ts), and the few that call for it set the HTTP status.
+ * Anything unrecognised becomes INTERNAL_SERVER_ERROR with a generic message, and is logged as this
+ * service's fault: no stack traces, no ftrack URLs or keys ever reach a client.
  */
+import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
-import { GraphQLError } from "graphql";
-import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ErrorCode, isErrorCode } from "../error-codes.js";
+import { FtrackAbortedError, FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
+import { describeError, type Logger } from "../observability/logger.js";
 import { ThumbnailError } from "../thumbnails/thumbnail.errors.js";
 
-/** An error as a plain GraphQL response body, for answers sent before (or around) Apollo. */
-export function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { ...extensions, code } }] };
-}
-
-/**
- * A client error meant to be shown (an http-errors 4xx with `expose`), as body parsers and
- * graphql-upload raise them: the caller's mistake, not ours.
- */
-export function isExposedClientError(error: unknown): error is Error & { status: number } {
-  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
-  return (
-    error instanceof Error && expose === true && typeof status === "number" && status >= 400 && status < 500
-  );
-}
-
-const APOLLO_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-]);
-
-function toPublic(error: unknown): {
-  code: string;
+interface PublicError {
+  code: ErrorCode;
   message: string;
   extensions?: Record<string, unknown>;
-} {
+  /** The HTTP status of the whole answer, when not 200. */
+  status?: number;
+  /** This service's fault (a bug or its configuration): logged at error level. */
+  fault?: boolean;
+}
+
+function toPublic(error: unknown): PublicError {
   if (error instanceof FtrackUnavailableError) {
-    return { code: "FTRACK_UNAVAILABLE", message: "ftrack did not answer in time. Try again shortly." };
+    return {
+      code: ErrorCode.FTRACK_UNAVAILABLE,
+      message: "ftrack did not answer in time. Try again shortly.",
+    };
   }
   if (error instanceof FtrackApiError) {
     if (error.isPermission) {
-      return { code: "FORBIDDEN", message: "ftrack does not allow this for the current user." };
+      return { code: ErrorCode.FORBIDDEN, message: "ftrack does not allow this for the current user." };
+    }
+    if (error.isCredentials && error.byService) {
+      return {
+        code: ErrorCode.FTRACK_MISCONFIGURED,
+        message:
+          "ftrack refused this service's own credentials. An administrator must fix its configuration.",
+        status: 500,
+        fault: true,
+      };
     }
     if (error.isCredentials) {
-      return { code: "UNAUTHENTICATED", message: "ftrack did not accept the credentials in use." };
+      return { code: ErrorCode.UNAUTHENTICATED, message: "ftrack did not accept the credentials in use." };
     }
-    return { code: "FTRACK_ERROR", message: "ftrack refused the request." };
+    return { code: ErrorCode.FTRACK_ERROR, message: "ftrack refused the request." };
   }
   if (error instanceof ThumbnailError) {
-    return { code: error.code, message: error.message, extensions: error.details };
+    const status = error.code === ErrorCode.THUMBNAIL_TOO_LARGE ? 413 : undefined;
+    return { code: error.code, message: error.message, extensions: error.details, status };
   }
-  // e.g. graphql-upload's "File missing in the request." rejecting an Upload argument.
-  if (isExposedClientError(error)) return { code: "BAD_USER_INPUT", message: error.message };
-  return { code: "INTERNAL_SERVER_ERROR", message: "Internal server error." };
+  // Nobody reads this answer: the client hung up, which aborted the request's ftrack calls.
+  if (error instanceof FtrackAbortedError) {
+    return { code: ErrorCode.BAD_REQUEST, message: "The request was cancelled: its client went away." };
+  }
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: "Internal server error.", fault: true };
+}
+
+/** Null when the error is public as it is: raised on purpose with a public code (validation, limits, Apollo's own). */
+function publicErrorOf(error: unknown): PublicError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError) {
+    const code = original.extensions.code;
+    if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return null;
+  }
+  return toPublic(original);
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
-    // Raised on purpose (a GraphQLError with a code: validation, limits, Apollo's own): already public.
+  const mapped = publicErrorOf(error);
+  if (!mapped) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (typeof code === "string" && APOLLO_CODES.has(code)) return formatted;
-  const mapped = toPublic(original);
   return {
     message: mapped.message,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { ...mapped.extensions, code: mapped.code },
+  };
+}
+
+/**
+ * Sets the HTTP status the answer's errors call for (the highest wins), and logs those that are
+ * this service's fault. Runs before formatError, on the same errors.
+ */
+export function errorStatusPlugin<T extends object>(logger: Logger): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, response }) {
+          for (const error of errors) {
+            const mapped = publicErrorOf(error);
+            if (!mapped) continue;
+            if (mapped.status && mapped.status > (response.http.status ?? 0)) {
+              response.http.status = mapped.status;
+            }
+            if (mapped.fault) {
+              logger.error(
+                {
+                  code: mapped.code,
+                  path: error.path?.join("."),
+                  error: describeError(unwrapResolverError(error)),
+                },
+                mapped.code === ErrorCode.FTRACK_MISCONFIGURED
+                  ? "ftrack refused the service's API key: check FTRACK_API_USER and FTRACK_API_KEY"
+                  : "GraphQL request failed on the server side",
+              );
+            }
+          }
+        },
+      };
+    },
   };
 }

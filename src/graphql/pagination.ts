@@ -1,5 +1,7 @@
 /** Opaque cursors over ftrack's offset paging. */
+
 import { GraphQLError } from "graphql";
+import { ErrorCode } from "../error-codes.js";
 import type { PageRequest, RecordPage } from "../ftrack/ftrack.types.js";
 import type { Page } from "./types/connection.type.js";
 import type { PageArgs } from "./types/list.args.js";
@@ -15,14 +17,14 @@ export function pageRequest({ first, after }: PageArgs): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new GraphQLError(`"first" must be from 1 to ${MAX_PAGE_SIZE}.`, {
-      extensions: { code: "BAD_USER_INPUT", argumentName: "first" },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: "first" },
     });
   }
   if (!after) return { offset: 0, limit };
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, "base64url").toString());
   if (!match) {
     throw new GraphQLError('"after" is not a cursor this API issued.', {
-      extensions: { code: "BAD_USER_INPUT", argumentName: "after" },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: "after" },
     });
   }
   return { offset: Number(match[1]), limit };

@@ -3,6 +3,7 @@
  * type); mutations get the targets' records for the domain, refused before anything is written:
  * unknown ids are NOT_FOUND, malformed ones BAD_USER_INPUT.
  */
+import { ErrorCode } from "../error-codes.js";
 import { isFtrackId } from "../ftrack/expression.js";
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
 import type { ThumbnailableRecord } from "../ftrack/ftrack.types.js";
@@ -39,9 +40,13 @@ export async function resolveTargets(
 ): Promise<TargetEntity[]> {
   for (const { type, id } of inputs) {
     if (!isFtrackId(id)) {
-      throw new ThumbnailError("BAD_USER_INPUT", `"${id}" is not an ftrack id. Pass the entity's id.`, {
-        target: { type, id },
-      });
+      throw new ThumbnailError(
+        ErrorCode.BAD_USER_INPUT,
+        `"${id}" is not an ftrack id. Pass the entity's id.`,
+        {
+          target: { type, id },
+        },
+      );
     }
   }
   const records = await Promise.all(inputs.map(({ type, id }) => loadRecord(ftrack, type, id)));
@@ -49,7 +54,7 @@ export async function resolveTargets(
     if (record) return record;
     const { type, id } = inputs[i];
     throw new ThumbnailError(
-      "NOT_FOUND",
+      ErrorCode.NOT_FOUND,
       `No ${type} with id "${id}" exists. Check the target's type and id.`,
       {
         target: { type, id },
@@ -66,7 +71,10 @@ export async function reloadTargets(
   const entities = await Promise.all(inputs.map(({ type, id }) => loadThumbnailable(ftrack, type, id)));
   return entities.map((entity, i) => {
     if (!entity) {
-      throw new ThumbnailError("NOT_FOUND", `The ${inputs[i].type} "${inputs[i].id}" no longer exists.`);
+      throw new ThumbnailError(
+        ErrorCode.NOT_FOUND,
+        `The ${inputs[i].type} "${inputs[i].id}" no longer exists.`,
+      );
     }
     return entity;
   });

@@ -7,7 +7,9 @@
  * them; CORS only matters to front ends that fetch() them or draw them on a canvas.
  */
 import type { Request, RequestHandler } from "express";
+import { ErrorCode } from "../error-codes.js";
 import type { Logger } from "../observability/logger.js";
+import { sendError } from "./error.response.js";
 
 /** Request headers a browser on an allowed origin may send (GraphQL, CSRF preflight, identity). */
 const CORS_ALLOWED_HEADERS = [
@@ -59,9 +61,7 @@ export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, 
     if (!origin || !(any || allowed.has(origin))) {
       if (origin) warnOnce(req, origin);
       if (isPreflight) {
-        res
-          .status(403)
-          .json({ code: "CORS_ORIGIN_NOT_ALLOWED", message: "This origin may not call this service." });
+        sendError(res, 403, ErrorCode.CORS_ORIGIN_NOT_ALLOWED, "This origin may not call this service.");
         return;
       }
       return next();

@@ -4,13 +4,16 @@
  * production). Client errors (4xx raised by parsers) keep their status; anything else is a 500,
  * logged with the request id.
  */
+
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ErrorCode } from "../error-codes.js";
 import type { Logger } from "../observability/logger.js";
 import { scrubUrl } from "../observability/logger.js";
+import { sendError } from "./error.response.js";
 
 export function notFoundHandler(): RequestHandler {
   return (_req, res) => {
-    res.status(404).json({ code: "NOT_FOUND", message: "No such route." });
+    sendError(res, 404, ErrorCode.NOT_FOUND, "No such route.");
   };
 }
 
@@ -19,7 +22,7 @@ export function lastResortErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const status = (error as { status?: unknown } | null)?.status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      res.status(status).json({ code: "BAD_REQUEST", message: "The request could not be read." });
+      sendError(res, status, ErrorCode.BAD_REQUEST, "The request could not be read.");
       return;
     }
     logger.error(
@@ -30,6 +33,6 @@ export function lastResortErrorHandler(logger: Logger): ErrorRequestHandler {
       },
       "unhandled error",
     );
-    res.status(500).json({ code: "INTERNAL_SERVER_ERROR", message: "Internal server error." });
+    sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error.");
   };
 }

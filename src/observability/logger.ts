@@ -24,6 +24,15 @@ export function scrubUrl(url: string): string {
   return url.replace(/([?&](?:apiKey|api_key|sig|signature|token)=)[^&#]*/gi, "$1[redacted]");
 }
 
+/**
+ * A short description of an error for a log line: its name and message, URL credentials and
+ * signatures redacted. Errors of the ftrack layer carry no URL or key in the first place.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  return `${error.name}: ${scrubUrl(error.message)}`;
+}
+
 export function createLogger(
   level = process.env.LOG_LEVEL || "info",
   destination?: pino.DestinationStream,

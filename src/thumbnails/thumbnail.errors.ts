@@ -1,22 +1,37 @@
 /** Errors of the thumbnail domain. Each carries the stable public code the API reports. */
-
-export type ThumbnailErrorCode =
-  | "NOT_FOUND"
-  | "THUMBNAIL_NOT_FILE_COMPONENT"
-  | "THUMBNAIL_NOT_IN_SERVER_LOCATION"
-  | "THUMBNAIL_UNSUPPORTED_TYPE"
-  | "THUMBNAIL_BAD_RESOLUTION"
-  | "THUMBNAIL_TOO_LARGE"
-  | "SOURCE_HAS_NO_THUMBNAIL"
-  | "BAD_USER_INPUT";
+import { ErrorCode } from "../error-codes.js";
 
 export class ThumbnailError extends Error {
   constructor(
-    readonly code: ThumbnailErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ThumbnailError";
   }
+}
+
+/** An image over the byte limit (UPLOAD_MAX_BYTES), uploaded or stored. */
+export function tooLargeError(maxBytes: number): ThumbnailError {
+  return new ThumbnailError(
+    ErrorCode.THUMBNAIL_TOO_LARGE,
+    `The file is larger than the ${formatBytes(maxBytes)} limit. Export a smaller image (a thumbnail needs ` +
+      "no more than a few megapixels) and try again.",
+    { maxBytes },
+  );
+}
+
+/** An upload whose request ended (or broke) before the whole file arrived. */
+export function interruptedError(): ThumbnailError {
+  return new ThumbnailError(
+    ErrorCode.BAD_USER_INPUT,
+    "The upload stopped before the whole file arrived. Nothing was changed; upload the file again.",
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
 }

@@ -7,7 +7,9 @@
  *      BYTES (the declared file_type proves nothing).
  * Every refusal is a ThumbnailError with a public code and a message that says what to do.
  */
+
 import type { UploadConfig } from "../config.js";
+import { ErrorCode } from "../error-codes.js";
 import { type ComponentRecord, SERVER_LOCATION_ID } from "../ftrack/ftrack.types.js";
 import {
   detectType,
@@ -32,14 +34,14 @@ export function assertThumbnailComponent(
 ): asserts component is ComponentRecord {
   if (!component) {
     throw new ThumbnailError(
-      "NOT_FOUND",
+      ErrorCode.NOT_FOUND,
       `No component with id "${componentId}" exists. Check the component id.`,
       { componentId },
     );
   }
   if (component.entityType !== "FileComponent") {
     throw new ThumbnailError(
-      "THUMBNAIL_NOT_FILE_COMPONENT",
+      ErrorCode.THUMBNAIL_NOT_FILE_COMPONENT,
       `Component "${componentId}" is a ${component.entityType}, not a FileComponent: a thumbnail must be a single ` +
         "image file. Pick an image FileComponent, or upload the image with uploadThumbnail.",
       { componentId, entityType: component.entityType },
@@ -47,7 +49,7 @@ export function assertThumbnailComponent(
   }
   if (!component.locationIds.includes(SERVER_LOCATION_ID)) {
     throw new ThumbnailError(
-      "THUMBNAIL_NOT_IN_SERVER_LOCATION",
+      ErrorCode.THUMBNAIL_NOT_IN_SERVER_LOCATION,
       `Component "${componentId}" is not stored in the ftrack.server location, so ftrack cannot serve it. ` +
         "Upload the image with uploadThumbnail instead.",
       { componentId },
@@ -68,7 +70,7 @@ export async function validateImage(bytes: Uint8Array, limits: ImageLimits): Pro
     const what =
       detected === "unknown" ? "not an image this service accepts" : `a ${detected.toUpperCase()} file`;
     throw new ThumbnailError(
-      "THUMBNAIL_UNSUPPORTED_TYPE",
+      ErrorCode.THUMBNAIL_UNSUPPORTED_TYPE,
       `The file is ${what} (its type is read from its content, not its name). Use one of: ${accepted}.`,
       { detectedType: detected, acceptedTypes: limits.acceptedTypes },
     );
@@ -90,7 +92,7 @@ function assertResolution(header: ImageHeader, limits: ImageLimits): void {
   const size = `${width}x${height}${frames > 1 ? ` (${frames} frames)` : ""}`;
   if (pixels > limits.maxPixels) {
     throw new ThumbnailError(
-      "THUMBNAIL_BAD_RESOLUTION",
+      ErrorCode.THUMBNAIL_BAD_RESOLUTION,
       `The image is ${size}, ${megapixels(pixels)} megapixels; the limit is ${megapixels(limits.maxPixels)} ` +
         `megapixels. Scale it down (a thumbnail needs no more than ${limits.maxEdge} pixels a side) and try again.`,
       details,
@@ -98,14 +100,14 @@ function assertResolution(header: ImageHeader, limits: ImageLimits): void {
   }
   if (Math.max(width, height) > limits.maxEdge) {
     throw new ThumbnailError(
-      "THUMBNAIL_BAD_RESOLUTION",
+      ErrorCode.THUMBNAIL_BAD_RESOLUTION,
       `The image is ${size}; no side may exceed ${limits.maxEdge} pixels. Scale it down and try again.`,
       details,
     );
   }
   if (Math.min(width, height) < limits.minEdge) {
     throw new ThumbnailError(
-      "THUMBNAIL_BAD_RESOLUTION",
+      ErrorCode.THUMBNAIL_BAD_RESOLUTION,
       `The image is ${size}; each side must be at least ${limits.minEdge} pixels. Use a larger image.`,
       details,
     );
@@ -114,7 +116,7 @@ function assertResolution(header: ImageHeader, limits: ImageLimits): void {
 
 function unreadable(type: string, accepted: string): ThumbnailError {
   return new ThumbnailError(
-    "THUMBNAIL_UNSUPPORTED_TYPE",
+    ErrorCode.THUMBNAIL_UNSUPPORTED_TYPE,
     `The file starts like a ${type.toUpperCase()} image but cannot be decoded: it is truncated or corrupt. ` +
       `Export the image again (${accepted}) and retry.`,
     { detectedType: type, corrupt: true },

@@ -6,23 +6,21 @@
  * Upload is atomic: once the component is created, any failure (ftrack error, timeout, a PUT cut
  * off) deletes what was created and puts the old thumbnail_id back, retrying the cleanup a few times.
  */
+
 import { createHash, randomUUID } from "node:crypto";
 import type { UploadConfig } from "../config.js";
+import { ErrorCode } from "../error-codes.js";
 import { isFtrackId } from "../ftrack/expression.js";
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
 import type { ThumbnailableRecord } from "../ftrack/ftrack.types.js";
+import { describeError } from "../observability/logger.js";
 import { FILE_TYPES } from "./image.inspector.js";
-import { ThumbnailError } from "./thumbnail.errors.js";
+import { ThumbnailError, tooLargeError } from "./thumbnail.errors.js";
 import { assertThumbnailComponent, type ValidImage, validateImage } from "./thumbnail.rules.js";
-import { readAtMost, tooLargeError } from "./upload.reader.js";
+import { readAtMost, type UploadedFile } from "./upload.reader.js";
 
 /** A target entity's record as loaded: what to update, and the thumbnail it has now. */
 export type TargetEntity = Pick<ThumbnailableRecord, "entityType" | "id" | "thumbnailId">;
-
-export interface UploadedFile {
-  /** The file's bytes as they arrive; read under the byte limit. */
-  stream: AsyncIterable<Uint8Array>;
-}
 
 interface CleanupLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -64,7 +62,7 @@ export class ThumbnailService {
   async set(session: FtrackSession, target: TargetEntity, componentId: string): Promise<string> {
     if (!isFtrackId(componentId)) {
       throw new ThumbnailError(
-        "BAD_USER_INPUT",
+        ErrorCode.BAD_USER_INPUT,
         `"${componentId}" is not an ftrack id. Pass a component's id.`,
         { componentId },
       );
@@ -74,7 +72,7 @@ export class ThumbnailService {
     const file = await session.fetchComponentFile(componentId, this.limits.maxBytes);
     if (!file) {
       throw new ThumbnailError(
-        "THUMBNAIL_NOT_IN_SERVER_LOCATION",
+        ErrorCode.THUMBNAIL_NOT_IN_SERVER_LOCATION,
         `ftrack.server holds no file for component "${componentId}". Upload the image with uploadThumbnail instead.`,
         { componentId },
       );
@@ -97,20 +95,20 @@ export class ThumbnailService {
   async copy(session: FtrackSession, source: TargetEntity, targets: TargetEntity[]): Promise<string> {
     if (targets.length === 0) {
       throw new ThumbnailError(
-        "BAD_USER_INPUT",
+        ErrorCode.BAD_USER_INPUT,
         "targets is empty. Name at least one entity to copy the thumbnail to.",
       );
     }
     if (targets.length > MAX_COPY_TARGETS) {
       throw new ThumbnailError(
-        "BAD_USER_INPUT",
+        ErrorCode.BAD_USER_INPUT,
         `At most ${MAX_COPY_TARGETS} targets per copyThumbnail; split the list into several calls.`,
         { maxTargets: MAX_COPY_TARGETS },
       );
     }
     if (!source.thumbnailId) {
       throw new ThumbnailError(
-        "SOURCE_HAS_NO_THUMBNAIL",
+        ErrorCode.SOURCE_HAS_NO_THUMBNAIL,
         `The source ${source.entityType} "${source.id}" has no thumbnail to copy. Pick a source that has one.`,
         { sourceId: source.id },
       );
@@ -166,13 +164,13 @@ export class ThumbnailService {
       } catch (error) {
         if (attempt >= this.#cleanupAttempts) {
           this.#logger?.error(
-            { componentId, targetId: target.id, attempts: attempt, error: describe(error) },
+            { componentId, targetId: target.id, attempts: attempt, error: describeError(error) },
             "thumbnail upload failed and its cleanup failed too: delete this component in ftrack",
           );
           break;
         }
         this.#logger?.warn(
-          { componentId, attempt, error: describe(error) },
+          { componentId, attempt, error: describeError(error) },
           "thumbnail upload cleanup failed; retrying",
         );
         await new Promise((resolve) => setTimeout(resolve, this.#cleanupDelayMs * 2 ** (attempt - 1)));
@@ -180,9 +178,4 @@ export class ThumbnailService {
     }
     session.invalidate(target.id, componentId);
   }
-}
-
-/** A log-safe description: ftrack-layer errors never carry URLs or keys. */
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,26 +1,26 @@
 /** Reads an uploaded file into memory under a byte limit: past the limit it stops reading at once. */
-import { ThumbnailError } from "./thumbnail.errors.js";
+import { tooLargeError } from "./thumbnail.errors.js";
 
-export function tooLargeError(maxBytes: number): ThumbnailError {
-  return new ThumbnailError(
-    "THUMBNAIL_TOO_LARGE",
-    `The file is larger than the ${formatBytes(maxBytes)} limit. Export a smaller image (a thumbnail needs ` +
-      "no more than a few megapixels) and try again.",
-    { maxBytes },
-  );
+/**
+ * An uploaded file as the domain reads it. Its stream throws ThumbnailErrors for what went wrong
+ * in transit (already worded for the caller), or UploadLimitError when the transport itself cut
+ * the file at the byte limit.
+ */
+export interface UploadedFile {
+  stream: AsyncIterable<Uint8Array>;
 }
 
-export function interruptedError(): ThumbnailError {
-  return new ThumbnailError(
-    "BAD_USER_INPUT",
-    "The upload stopped before the whole file arrived. Nothing was changed; upload the file again.",
-  );
+/** The transport stopped the file at the byte limit: the file is larger than allowed. */
+export class UploadLimitError extends Error {
+  constructor() {
+    super("The upload was cut at the byte limit");
+    this.name = "UploadLimitError";
+  }
 }
 
 /**
  * Collects the stream's bytes; throws THUMBNAIL_TOO_LARGE as soon as more than maxBytes arrive
- * (leaving the loop destroys the stream, so the rest is never read) and BAD_USER_INPUT when the
- * stream fails (the client went away). ThumbnailErrors raised by the stream itself pass through.
+ * (leaving the loop destroys the stream, so the rest is never read) or the transport says so.
  */
 export async function readAtMost(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -32,14 +32,7 @@ export async function readAtMost(stream: AsyncIterable<Uint8Array>, maxBytes: nu
       chunks.push(chunk);
     }
   } catch (error) {
-    if (error instanceof ThumbnailError) throw error;
-    throw interruptedError();
+    throw error instanceof UploadLimitError ? tooLargeError(maxBytes) : error;
   }
   return Buffer.concat(chunks, total);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-  return `${bytes} bytes`;
 }

@@ -17,6 +17,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { ThumbnailConfig } from "../config.js";
+import { ErrorCode } from "../error-codes.js";
 import { ThumbnailError } from "./thumbnail.errors.js";
 
 export const MIN_THUMBNAIL_SIZE = 1;
@@ -26,7 +27,7 @@ export const MAX_THUMBNAIL_SIZE = 4096;
 export class InvalidThumbnailSizeError extends ThumbnailError {
   constructor(readonly size: number) {
     super(
-      "BAD_USER_INPUT",
+      ErrorCode.BAD_USER_INPUT,
       `Thumbnail size must be an integer from ${MIN_THUMBNAIL_SIZE} to ${MAX_THUMBNAIL_SIZE}.`,
       { argumentName: "size" },
     );

@@ -1,4 +1,7 @@
-/** AUTH_MODE=none (the default): everyone acts as the service user; identity headers change nothing. */
+/**
+ * AUTH_MODE=none (the default): everyone acts as the service user; identity headers change nothing.
+ * ftrack refusing the service's own key is the service's fault: FTRACK_MISCONFIGURED, 500, logged.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { DEMO } from "../../src/emulator/index.js";
@@ -33,5 +36,25 @@ describe("none", () => {
       // carol would see only Borealis; the service user sees both.
       expect(projectIds(await graphql(harness, PROJECTS, {}, headers))).toEqual(ALL);
     }
+  });
+});
+
+describe("none, with a service key ftrack refuses", () => {
+  let misconfigured: Harness;
+  beforeAll(async () => {
+    misconfigured = await startHarness({ serviceApiKey: "not-the-emulator-key" });
+  });
+  afterAll(() => misconfigured?.close());
+
+  it("answers FTRACK_MISCONFIGURED with HTTP 500, not the caller's UNAUTHENTICATED, and logs it as an error", async () => {
+    const logged = misconfigured.logs.length;
+    const res = await graphql(misconfigured, PROJECTS);
+    expect(res.status).toBe(500);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FTRACK_MISCONFIGURED");
+    expect(JSON.stringify(res)).not.toContain("not-the-emulator-key");
+    const lines = misconfigured.logs.slice(logged).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const fault = lines.find((line) => line.code === "FTRACK_MISCONFIGURED");
+    expect(fault).toMatchObject({ level: 50, msg: expect.stringMatching(/FTRACK_API_KEY/) });
+    expect(JSON.stringify(lines)).not.toContain("not-the-emulator-key");
   });
 });

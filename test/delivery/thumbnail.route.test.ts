@@ -175,7 +175,6 @@ describe("thumbnail route", () => {
 
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("content-length")).toBe(String(body.length));
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("vary")).toBe("Accept");
     expect(res.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     const cacheControl = res.headers.get("cache-control") ?? "";

@@ -94,6 +94,8 @@ describe("setThumbnail", () => {
       thumbnail: { id: DEMO.components.spareServer },
     });
     expect(res.data?.setThumbnail.thumbnailUrl).toMatch(/\/thumbnails\//);
+    // Mutation answers are never cached, whatever the types they return may say.
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(thumbnailIdOf(harness, DEMO.taskWithoutThumbnail.id)).toBe(DEMO.components.spareServer);
     const image = await fetchImage(res.data!.setThumbnail.thumbnailUrl!);
     expect(Math.max(image.width!, image.height!)).toBeLessThanOrEqual(300);
@@ -136,10 +138,9 @@ describe("setThumbnail", () => {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
     const id = storeServerFile("huge", big);
     const before = snapshot(harness);
-    expectCode(
-      await graphql(harness, SET, { target: task(DEMO.task.id), componentId: id }),
-      "THUMBNAIL_TOO_LARGE",
-    );
+    const res = await graphql(harness, SET, { target: task(DEMO.task.id), componentId: id });
+    expectCode(res, "THUMBNAIL_TOO_LARGE");
+    expect(res.status).toBe(413);
     expect(snapshot(harness)).toEqual(before);
   });
 
@@ -257,6 +258,7 @@ describe("clearThumbnail", () => {
       thumbnailUrl: null,
       thumbnail: null,
     });
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(thumbnailIdOf(harness, target.id)).toBeNull();
     expect(harness.emulator.store.get(["FileComponent"], old!)).toBeDefined();
   });

@@ -1,4 +1,5 @@
 /** uploadThumbnail over real multipart HTTP: happy paths, every refused input, CSRF, metadata removal. */
+import { connect } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, demoId } from "../../src/emulator/index.js";
@@ -13,7 +14,14 @@ import {
   TEXT,
   truncatedPng,
 } from "../thumbnails/image.fixtures.js";
-import { expectCode, snapshot, thumbnailIdOf, uploadThumbnail } from "./thumbnail.helpers.js";
+import {
+  expectCode,
+  snapshot,
+  thumbnailIdOf,
+  UPLOAD,
+  uploadForm,
+  uploadThumbnail,
+} from "./thumbnail.helpers.js";
 
 const MAX_BYTES = 256 * 1024;
 
@@ -111,6 +119,8 @@ describe("uploadThumbnail", () => {
       harness.emulator.counters.reset();
       const res = await uploadThumbnail(harness, target, bytes, { filename });
       expectCode(res, code);
+      // An upload over UPLOAD_MAX_BYTES is 413, as the README says; other refusals are GraphQL errors.
+      expect(res.status).toBe(code === "THUMBNAIL_TOO_LARGE" ? 413 : 200);
       expect(snapshot(harness)).toEqual(before);
       // Refused before any ftrack write: no create, no upload.
       expect(harness.emulator.counters.byAction.create ?? 0).toBe(0);
@@ -134,6 +144,36 @@ describe("uploadThumbnail", () => {
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.errors)).toMatch(/preflight|CSRF/i);
       expect(snapshot(harness)).toEqual(before);
+    });
+
+    it("a file over the limit that is still arriving when the resolver reads it", async () => {
+      const before = snapshot(harness);
+      harness.emulator.counters.reset();
+      const file = withPngHeader(MAX_BYTES * 4);
+      // Headers and the start of the file first; the rest once the resolver has read its target
+      // from ftrack and is reading the file, so the limit trips mid-stream.
+      const answer = await slowUpload(target, file, () => harness.emulator.counters.requests >= 1);
+      expect(answer.status).toBe(413);
+      expect(answer.body).toMatchObject({ errors: [{ extensions: { code: "THUMBNAIL_TOO_LARGE" } }] });
+      expect(snapshot(harness)).toEqual(before);
+      expect(harness.emulator.counters.byAction.create ?? 0).toBe(0);
+      expect(harness.emulator.counters.uploads).toBe(0);
+    });
+
+    it("a multipart request whose map names a file it does not send", async () => {
+      const form = new FormData();
+      form.set("operations", JSON.stringify({ query: UPLOAD, variables: { target, file: null } }));
+      form.set("map", JSON.stringify({ 0: ["variables.file"] }));
+      const res = await fetch(harness.graphqlUrl, {
+        method: "POST",
+        body: form,
+        headers: { "apollo-require-preflight": "true" },
+      });
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]).toMatchObject({
+        extensions: { code: "BAD_USER_INPUT" },
+        message: expect.stringMatching(/no file/),
+      });
     });
 
     it("a multipart request with two files", async () => {
@@ -162,6 +202,42 @@ describe("uploadThumbnail", () => {
     });
   });
 });
+
+/**
+ * Sends an upload over a raw socket: everything up to the file's first kilobyte, then (once `ready`
+ * says so) the rest. Resolves with the HTTP status and parsed body of the answer.
+ */
+async function slowUpload(
+  t: { type: string; id: string },
+  file: Buffer,
+  ready: () => boolean,
+): Promise<{ status: number; body: unknown }> {
+  const request = new Request("http://placeholder/", { method: "POST", body: uploadForm(t, file) });
+  const body = Buffer.from(await request.arrayBuffer());
+  const cut = body.indexOf(file.subarray(0, 64)) + 1024;
+  const { hostname, port } = new URL(harness.graphqlUrl);
+  const raw = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+          `Content-Type: ${request.headers.get("content-type")}\r\nContent-Length: ${body.length}\r\n` +
+          "apollo-require-preflight: true\r\nConnection: close\r\n\r\n",
+      );
+      socket.write(body.subarray(0, cut));
+      const poll = setInterval(() => {
+        if (!ready()) return;
+        clearInterval(poll);
+        setTimeout(() => socket.write(body.subarray(cut)), 100);
+      }, 10);
+    });
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("end", () => resolve(Buffer.concat(chunks).toString()));
+    socket.on("error", reject);
+  });
+  const [head, text] = raw.split("\r\n\r\n");
+  return { status: Number(head!.split(" ")[1]), body: JSON.parse(text!) };
+}
 
 /** `size` bytes that start like a PNG: the size limit must refuse them before any inspection. */
 function withPngHeader(size: number): Buffer {

@@ -21,6 +21,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   bulkTasks?: number;
+  /** The API key the service is configured with; the emulator's own by default. */
+  serviceApiKey?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -45,7 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger("debug", sink);
   const service = await startService(
     config,
-    { server: emulator.url, apiUser: emulator.apiUser, apiKey: emulator.apiKey },
+    { server: emulator.url, apiUser: emulator.apiUser, apiKey: options.serviceApiKey ?? emulator.apiKey },
     logger,
   );
   // Its log line lands now, not in the middle of a test's own log assertions.

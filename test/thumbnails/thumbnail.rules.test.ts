@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { UploadConfig } from "../../src/config.js";
 import { ORIGIN_LOCATION_ID, SERVER_LOCATION_ID } from "../../src/ftrack/ftrack.types.js";
 import { detectType } from "../../src/thumbnails/image.inspector.js";
-import { ThumbnailError } from "../../src/thumbnails/thumbnail.errors.js";
+import { interruptedError, ThumbnailError } from "../../src/thumbnails/thumbnail.errors.js";
 import { assertThumbnailComponent, validateImage } from "../../src/thumbnails/thumbnail.rules.js";
-import { readAtMost } from "../../src/thumbnails/upload.reader.js";
+import { readAtMost, UploadLimitError } from "../../src/thumbnails/upload.reader.js";
 import { blankPng, exifHasGps, jpegWithGps, PDF, SVG, solid, TEXT, truncatedPng } from "./image.fixtures.js";
 
 const limits: UploadConfig = {
@@ -145,10 +145,18 @@ describe("readAtMost", () => {
     expect((await readAtMost(chunks(100, 150), 250)).length).toBe(250);
   });
 
-  it("turns a failing stream into BAD_USER_INPUT", async () => {
+  it("is THUMBNAIL_TOO_LARGE when the transport cut the file at its limit", async () => {
+    async function* cut() {
+      yield new Uint8Array(200);
+      throw new UploadLimitError();
+    }
+    expect(await codeOf(readAtMost(cut(), 250))).toBe("THUMBNAIL_TOO_LARGE");
+  });
+
+  it("passes the stream's own errors through (its producer words them)", async () => {
     async function* broken() {
       yield new Uint8Array(10);
-      throw new Error("socket hang up");
+      throw interruptedError();
     }
     expect(await codeOf(readAtMost(broken(), 250))).toBe("BAD_USER_INPUT");
   });

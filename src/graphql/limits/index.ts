@@ -14,12 +14,10 @@ import {
   requirePersistedOperations,
 } from "./persisted-operations.js";
 import {
-  bodyErrorHandler,
+  jsonBodyErrorHandler,
   requestShapeLimits,
   requireGraphqlContentType,
 } from "./request-body.middleware.js";
-
-export { LIMIT_CODES } from "./limit.errors.js";
 
 export interface GraphqlLimits<T extends object> {
   /** Spread into the ApolloServer options. */
@@ -31,11 +29,9 @@ export interface GraphqlLimits<T extends object> {
   plugin: ApolloServerPlugin<T>;
   /** Before the body parsers. */
   beforeBody: RequestHandler[];
-  /** Options for graphqlUploadExpress: the non-file fields' limit. */
-  multipart: { maxFieldSize: number };
   /** After the body parsers, before Apollo. */
   afterBody: RequestHandler[];
-  /** Error handler for the body parsers' errors, right after Apollo's middleware. */
+  /** Error handler for the JSON body parser's errors, right after Apollo's middleware. */
   bodyErrors: ErrorRequestHandler;
 }
 
@@ -53,12 +49,11 @@ export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): Gr
     },
     plugin: queryLimitsPlugin<T>(limits),
     beforeBody: [requireGraphqlContentType()],
-    multipart: { maxFieldSize: limits.maxBodyBytes },
     afterBody: [
       requestShapeLimits(limits),
       checkPersistedQueryExtension(),
       ...(manifest ? [requirePersistedOperations(manifest)] : []),
     ],
-    bodyErrors: bodyErrorHandler(limits),
+    bodyErrors: jsonBodyErrorHandler(limits),
   };
 }

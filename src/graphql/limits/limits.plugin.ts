@@ -3,9 +3,11 @@
  * much, after it is parsed and validated and before anything executes. The document itself is
  * bounded earlier (GRAPHQL_MAX_TOKENS at parse, the body size limit), so validation stays cheap.
  */
+
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphqlLimitsConfig } from "../../config.js";
-import { LIMIT_CODES, limitError } from "./limit.errors.js";
+import { ErrorCode } from "../../error-codes.js";
+import { limitError } from "./limit.errors.js";
 import { operationCost } from "./query-cost.js";
 import { measureOperation } from "./query-shape.js";
 
@@ -20,14 +22,14 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
           const shape = measureOperation(operation, document);
           if (shape.depth > limits.maxDepth) {
             throw limitError(
-              LIMIT_CODES.depth,
+              ErrorCode.QUERY_TOO_DEEP,
               `The query is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed. Split it into several queries.`,
               { maxDepth: limits.maxDepth, depth: shape.depth },
             );
           }
           if (shape.aliases > limits.maxAliases) {
             throw limitError(
-              LIMIT_CODES.aliases,
+              ErrorCode.TOO_MANY_ALIASES,
               `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
               { maxAliases: limits.maxAliases, aliases: shape.aliases },
             );
@@ -35,7 +37,7 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
           const result = operationCost(schema, document, operation, request.variables);
           if ("tooManyNodes" in result) {
             throw limitError(
-              LIMIT_CODES.complexity,
+              ErrorCode.QUERY_TOO_COMPLEX,
               "The query selects too many fields (counting every fragment use).",
               {
                 maxComplexity: limits.maxComplexity,
@@ -44,7 +46,7 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
           }
           if ("cost" in result && result.cost > limits.maxComplexity) {
             throw limitError(
-              LIMIT_CODES.complexity,
+              ErrorCode.QUERY_TOO_COMPLEX,
               `The query costs ${result.cost}; at most ${limits.maxComplexity} is allowed. Every field costs 1 and a list ` +
                 "multiplies its fields by its page size (`first`): ask for smaller pages or fewer fields.",
               { maxComplexity: limits.maxComplexity, complexity: result.cost },

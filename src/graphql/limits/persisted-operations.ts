@@ -12,11 +12,12 @@
  * else is refused with PERSISTED_QUERY_REQUIRED before it is parsed, and nothing new is
  * registered (the APQ cache is the manifest, read-only).
  */
+
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RequestHandler } from "express";
-import { errorBody } from "../errors.js";
-import { LIMIT_CODES } from "./limit.errors.js";
+import { ErrorCode } from "../../error-codes.js";
+import { sendGraphqlError } from "../../http/error.response.js";
 import { operationsOf } from "./request-body.middleware.js";
 
 /** Operation text by the hex SHA-256 of that text (the APQ hash). */
@@ -119,7 +120,7 @@ export function checkPersistedQueryExtension(): RequestHandler {
         problem = "persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.";
       }
       if (problem) {
-        return res.status(400).json(errorBody("BAD_REQUEST", problem));
+        return sendGraphqlError(res, 400, ErrorCode.BAD_REQUEST, problem);
       }
     }
     next();
@@ -137,14 +138,12 @@ export function requirePersistedOperations(operations: PersistedOperations): Req
           ? operations.has(sha256Hex(query)) && (hash === undefined || hash === sha256Hex(query))
           : typeof hash === "string" && operations.has(hash);
       if (!listed) {
-        return res
-          .status(400)
-          .json(
-            errorBody(
-              LIMIT_CODES.persisted,
-              "This server runs only registered operations: send the persisted query hash of an operation from its manifest.",
-            ),
-          );
+        return sendGraphqlError(
+          res,
+          400,
+          ErrorCode.PERSISTED_QUERY_REQUIRED,
+          "This server runs only registered operations: send the persisted query hash of an operation from its manifest.",
+        );
       }
     }
     next();

@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { UploadedFile } from "../../thumbnails/upload.reader.js";
 import type { GraphContext } from "../request-context.js";
 import { reloadTargets, resolveTargets } from "../thumbnailable.lookup.js";
 import { ThumbnailTarget } from "../types/thumbnail-target.input.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
-import { type PendingUpload, UploadScalar } from "../types/upload.scalar.js";
-import { uploadStream } from "../upload.stream.js";
+import { UploadScalar } from "../upload/upload.scalar.js";
 
 /** Thin: load the targets, let ThumbnailService apply the rules and write, return the fresh entities. */
 @Resolver()
@@ -33,12 +33,11 @@ export class ThumbnailMutationResolver {
   })
   async uploadThumbnail(
     @Arg("target", () => ThumbnailTarget) target: ThumbnailTarget,
-    @Arg("file", () => UploadScalar) upload: PendingUpload,
+    @Arg("file", () => UploadScalar) file: UploadedFile,
     @Ctx() ctx: GraphContext,
   ): Promise<Thumbnailable> {
     const [entity] = await resolveTargets(ctx.ftrack, [target]);
-    const stream = uploadStream(upload.file, ctx.thumbnails.limits.maxBytes);
-    await ctx.thumbnails.upload(ctx.ftrack, entity, { stream });
+    await ctx.thumbnails.upload(ctx.ftrack, entity, file);
     const [updated] = await reloadTargets(ctx.ftrack, [target]);
     return updated;
   }
