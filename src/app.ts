@@ -28,6 +28,7 @@ import { buildGraphSchema } from "./graphql/schema.js";
 import { multipartErrorHandler, multipartUploads } from "./graphql/upload/multipart.middleware.js";
 import { corsAllowList } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
+import { hangUpSignal } from "./http/hang-up.signal.js";
 import { createOpsRouter, loggedFtrackCheck } from "./http/ops.route.js";
 import { reenterRequestScope, requestScope } from "./http/request-scope.middleware.js";
 import { securityHeaders } from "./http/security.middleware.js";
@@ -113,7 +114,8 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         requestId: res.locals.requestId as string,
-        ftrack: ftrack.sessionFor(identityOf(res)),
+        // A client hanging up aborts its ftrack reads and writes; an upload's cleanup still runs.
+        ftrack: ftrack.sessionFor(identityOf(res), { signal: hangUpSignal(res) }),
         urls: signer,
         srcsets,
         thumbnails,

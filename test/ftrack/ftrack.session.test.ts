@@ -7,7 +7,12 @@ import {
   type FtrackClientConfig,
 } from "../../src/ftrack/ftrack.client.js";
 import type { FtrackSession } from "../../src/ftrack/ftrack.session.js";
-import { FtrackApiError, FtrackUnavailableError, SERVER_LOCATION_ID } from "../../src/ftrack/ftrack.types.js";
+import {
+  FtrackAbortedError,
+  FtrackApiError,
+  FtrackUnavailableError,
+  SERVER_LOCATION_ID,
+} from "../../src/ftrack/ftrack.types.js";
 
 const BULK = 50;
 const bulkTask = (i: number) => demoId(`bulk:task:${i}`);
@@ -432,6 +437,25 @@ describe("failures", () => {
     emulator.injectFailure({ route: "api", mode: "5xx" });
     await expect(impatient.sessionFor().context(DEMO.task.id)).rejects.toBeInstanceOf(FtrackUnavailableError);
     expect(emulator.counters.requests).toBe(1);
+  });
+
+  it("sends nothing for a caller that has gone, and aborts what is in flight", async () => {
+    const gone = client.sessionFor(undefined, { signal: AbortSignal.abort() });
+    await expect(gone.context(DEMO.task.id)).rejects.toBeInstanceOf(FtrackAbortedError);
+    await expect(gone.fetchComponentFile(DEMO.components.spareServer, 1024)).rejects.toBeInstanceOf(
+      FtrackAbortedError,
+    );
+    expect(emulator.counters.requests).toBe(0);
+
+    const caller = new AbortController();
+    const s = client.sessionFor(undefined, { signal: caller.signal });
+    emulator.injectFailure({ route: "api", mode: "hang" });
+    const pending = s.user(DEMO.users.bob.id);
+    while (emulator.counters.requests === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort();
+    await expect(pending).rejects.toBeInstanceOf(FtrackAbortedError);
+    await expect(s.user(DEMO.users.alice.id)).rejects.toBeInstanceOf(FtrackAbortedError);
+    expect(emulator.counters.requests).toBe(1); // not retried, nothing more sent
   });
 
   it("reports bad credentials as FtrackApiError without the key", async () => {
