@@ -1,6 +1,6 @@
 /**
- * HTTP to ftrack: `POST /api` with a list of operations, `GET /component/thumbnail`, and the upload
- * `PUT`. Decodes ftrack's error object into FtrackApiError and transport failures into
+ * HTTP to ftrack: `POST /api` with a list of operations, `GET /component/thumbnail` and
+ * `/component/get`, and the upload `PUT`. Decodes ftrack's error object into FtrackApiError and transport failures into
  * FtrackUnavailableError. Nothing thrown here carries the API key or a URL (URLs can carry it).
  */
 import type { Logger } from "../observability/logger.js";

@@ -7,7 +7,8 @@
  *
  * The type-graphql declarations still define the fields (type, arguments, defaults, description,
  * cache hint); only the call changes: the same resolver methods, with the arguments graphql-js has
- * already coerced and defaulted. None of these methods uses middleware, auth or input objects.
+ * already coerced and defaulted. None of these methods uses middleware, auth or input objects, and
+ * test/graphql/direct-resolvers.test.ts fails if one ever does (it would be skipped here).
  */
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
 import type { GraphContext } from "./request-context.js";
@@ -20,28 +21,33 @@ interface DirectField {
   /** An object type, or an interface: then the field of every object type implementing it. */
   on: string;
   field: string;
+  /** The type-graphql resolver method `resolve` calls. */
+  resolver: { class: abstract new () => unknown; method: string };
   // biome-ignore lint/suspicious/noExplicitAny: a resolver's source and arguments as graphql-js hands them over
   resolve: GraphQLFieldResolver<any, GraphContext, any>;
 }
 
-function directFields(): DirectField[] {
+export function directFields(): DirectField[] {
   const thumbnailable = new ThumbnailableResolver();
   const thumbnail = new ThumbnailResolver();
   return [
     {
       on: "Thumbnailable",
       field: "thumbnailUrl",
+      resolver: { class: ThumbnailableResolver, method: "thumbnailUrl" },
       resolve: (entity: Thumbnailable, args: { size: number | null }, ctx) =>
         thumbnailable.thumbnailUrl(entity, args.size, ctx),
     },
     {
       on: "Thumbnail",
       field: "url",
+      resolver: { class: ThumbnailResolver, method: "url" },
       resolve: (image: Thumbnail, args: { size: number | null }, ctx) => thumbnail.url(image, args.size, ctx),
     },
     {
       on: "Thumbnail",
       field: "srcset",
+      resolver: { class: ThumbnailResolver, method: "srcset" },
       resolve: (image: Thumbnail, args: { sizes: number[] }, ctx) => thumbnail.srcset(image, args.sizes, ctx),
     },
   ];

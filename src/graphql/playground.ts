@@ -121,8 +121,14 @@ export function createPlaygroundRouter({ endpointPath }: PlaygroundOptions): Rou
     res.type("json").send(text);
   });
   router.use(PLAYGROUND_ASSETS_PATH, (req, res, next) => {
-    // altairExpress is an Express 4 app: it swaps in its own request/response prototypes, which
-    // must not leak into this app's later handlers when it passes a request on.
+    // altairExpress is an Express 4 app, with two habits this app must not take on. It announces
+    // itself (X-Powered-By): say nothing instead. It swaps in its own request/response prototypes,
+    // which must not leak into this app's later handlers when it passes a request on.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      this.removeHeader("X-Powered-By");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     const requestProto = Object.getPrototypeOf(req);
     const responseProto = Object.getPrototypeOf(res);
     altair(req, res, (error?: unknown) => {

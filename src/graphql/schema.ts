@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema } from "type-graphql";
 import { resolveUrlFieldsDirectly } from "./direct-resolvers.js";
 import { cacheControlDirective } from "./federation/cache-control.directive.js";
 import { toSubgraphSchema } from "./federation/subgraph.schema.js";
@@ -28,15 +28,20 @@ export const resolvers = [
   ThumbnailMutationResolver,
 ] as const;
 
+/**
+ * type-graphql's options. No global middleware and no auth checker: direct-resolvers.ts calls some
+ * resolvers without type-graphql's pipeline, which would skip them.
+ */
+export const schemaOptions = {
+  resolvers,
+  orphanedTypes: [CustomContext],
+  validate: false,
+  directives: [cacheControlDirective],
+  // Federation directives (@key) are declared by the subgraph build, not here.
+  skipCheck: true,
+} satisfies BuildSchemaOptions;
+
 /** The served schema: an Apollo Federation 2 subgraph (see federation/subgraph.schema.ts). */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
-    resolvers,
-    orphanedTypes: [CustomContext],
-    validate: false,
-    directives: [cacheControlDirective],
-    // Federation directives (@key) are declared by the subgraph build, not here.
-    skipCheck: true,
-  });
-  return resolveUrlFieldsDirectly(toSubgraphSchema(schema));
+  return resolveUrlFieldsDirectly(toSubgraphSchema(await buildSchema(schemaOptions)));
 }

@@ -59,12 +59,6 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
       res.setHeader("Content-Security-Policy", PLAYGROUND_ASSET_CSP);
       res.setHeader("X-Frame-Options", "SAMEORIGIN");
       res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-      // The IDE is served by an embedded Express 4 app that announces itself; say nothing instead.
-      const writeHead = res.writeHead;
-      res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-        this.removeHeader("X-Powered-By");
-        return writeHead.apply(this, args);
-      } as typeof writeHead;
     } else {
       res.setHeader("Content-Security-Policy", STRICT_CSP);
       res.setHeader("X-Frame-Options", "DENY");

@@ -1,7 +1,8 @@
 /**
  * Changing thumbnails: set (an existing component), upload (a new image), copy (one entity's
  * thumbnail onto others) and clear. The rules live in thumbnail.rules.ts; every ftrack call goes
- * through the caller's FtrackSession. Knows nothing of GraphQL or HTTP.
+ * through the caller's FtrackSession, but an upload's cleanup through a session of its own (see
+ * cleanupSession). Knows nothing of GraphQL or HTTP.
  *
  * Upload is atomic: once the component is created, any failure (ftrack error, timeout, a PUT cut
  * off) deletes what was created and puts the old thumbnail_id back, retrying the cleanup a few times.

@@ -22,6 +22,8 @@ import { ThumbnailError } from "./thumbnail.errors.js";
 
 export const MIN_THUMBNAIL_SIZE = 1;
 export const MAX_THUMBNAIL_SIZE = 4096;
+/** The size a URL field issues when the query names none. */
+export const DEFAULT_THUMBNAIL_SIZE = 300;
 
 /** A requested size outside 1..4096 or not an integer: a BAD_USER_INPUT for the caller. */
 export class InvalidThumbnailSizeError extends ThumbnailError {

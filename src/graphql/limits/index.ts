@@ -1,7 +1,7 @@
 /**
  * Everything that bounds what one request to /graphql may ask, assembled from the config for
  * app.ts: Apollo options and plugin, Express middleware around the body parsers, the error handler
- * of the parsers. See the README's "Limits" section for the codes.
+ * of the JSON parser. See the README's "Limits" section for the codes.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ErrorRequestHandler, RequestHandler } from "express";

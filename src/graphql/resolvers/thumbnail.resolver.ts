@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { DEFAULT_THUMBNAIL_SIZE } from "../../thumbnails/url-signer.js";
 import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
-import { DEFAULT_THUMBNAIL_SIZE } from "./thumbnailable.resolver.js";
 
 @Resolver(() => Thumbnail)
 export class ThumbnailResolver {

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { DEFAULT_THUMBNAIL_SIZE } from "../../thumbnails/url-signer.js";
 import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
-
-export const DEFAULT_THUMBNAIL_SIZE = 300;
 
 @Resolver(() => Thumbnailable)
 export class ThumbnailableResolver {
