@@ -17,16 +17,7 @@ import { type Context, TypedContext } from "./types/context.type.js";
 import { Project } from "./types/project.type.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
 import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
-import {
-  AssetBuild,
-  CustomContext,
-  Episode,
-  Folder,
-  Milestone,
-  Sequence,
-  Shot,
-  Task,
-} from "./types/typed-context.types.js";
+import * as typed from "./types/typed-context.types.js";
 import { User } from "./types/user.type.js";
 
 /**
@@ -36,14 +27,14 @@ import { User } from "./types/user.type.js";
  */
 const THUMBNAILABLE_TYPES = {
   [ThumbnailableType.PROJECT]: { Class: Project, kind: "Project" },
-  [ThumbnailableType.TASK]: { Class: Task, kind: "TypedContext" },
-  [ThumbnailableType.SHOT]: { Class: Shot, kind: "TypedContext" },
-  [ThumbnailableType.SEQUENCE]: { Class: Sequence, kind: "TypedContext" },
-  [ThumbnailableType.EPISODE]: { Class: Episode, kind: "TypedContext" },
-  [ThumbnailableType.ASSET_BUILD]: { Class: AssetBuild, kind: "TypedContext" },
-  [ThumbnailableType.FOLDER]: { Class: Folder, kind: "TypedContext" },
-  [ThumbnailableType.MILESTONE]: { Class: Milestone, kind: "TypedContext" },
-  [ThumbnailableType.CUSTOM_CONTEXT]: { Class: CustomContext, kind: "TypedContext" },
+  [ThumbnailableType.TASK]: { Class: typed.Task, kind: "TypedContext" },
+  [ThumbnailableType.SHOT]: { Class: typed.Shot, kind: "TypedContext" },
+  [ThumbnailableType.SEQUENCE]: { Class: typed.Sequence, kind: "TypedContext" },
+  [ThumbnailableType.EPISODE]: { Class: typed.Episode, kind: "TypedContext" },
+  [ThumbnailableType.ASSET_BUILD]: { Class: typed.AssetBuild, kind: "TypedContext" },
+  [ThumbnailableType.FOLDER]: { Class: typed.Folder, kind: "TypedContext" },
+  [ThumbnailableType.MILESTONE]: { Class: typed.Milestone, kind: "TypedContext" },
+  [ThumbnailableType.CUSTOM_CONTEXT]: { Class: typed.CustomContext, kind: "TypedContext" },
   [ThumbnailableType.ASSET_VERSION]: { Class: AssetVersion, kind: "AssetVersion" },
   [ThumbnailableType.USER]: { Class: User, kind: "User" },
 } as const satisfies Record<ThumbnailableType, { Class: new () => Thumbnailable; kind: ThumbnailableKind }>;
