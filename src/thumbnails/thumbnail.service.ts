@@ -45,14 +45,14 @@ export interface ThumbnailServiceOptions {
 const MAX_COPY_TARGETS = 500;
 
 export class ThumbnailService {
-  readonly limits: UploadConfig;
+  readonly #limits: UploadConfig;
   readonly #logger?: CleanupLogger;
   readonly #cleanupSession: (session: FtrackSession) => FtrackSession;
   readonly #cleanupAttempts: number;
   readonly #cleanupDelayMs: number;
 
   constructor(opts: ThumbnailServiceOptions) {
-    this.limits = opts.limits;
+    this.#limits = opts.limits;
     this.#logger = opts.logger;
     this.#cleanupSession = opts.cleanupSession;
     this.#cleanupAttempts = Math.max(1, opts.cleanupAttempts ?? 4);
@@ -70,7 +70,7 @@ export class ThumbnailService {
     }
     const component = await session.component(componentId);
     assertThumbnailComponent(component, componentId);
-    const file = await session.fetchComponentFile(componentId, this.limits.maxBytes);
+    const file = await session.fetchComponentFile(componentId, this.#limits.maxBytes);
     if (!file) {
       throw new ThumbnailError(
         ErrorCode.THUMBNAIL_NOT_IN_SERVER_LOCATION,
@@ -78,17 +78,17 @@ export class ThumbnailService {
         { componentId },
       );
     }
-    if (file.truncated) throw tooLargeError(this.limits.maxBytes);
+    if (file.truncated) throw tooLargeError(this.#limits.maxBytes);
     // Only the verdict matters: the stored component is used as it is.
-    await validateImage(file.body, this.limits);
+    await validateImage(file.body, this.#limits);
     await session.setThumbnailIds([target], componentId);
     return componentId;
   }
 
   /** Validates and re-encodes an uploaded image, stores it in ftrack.server and sets it; returns its id. */
   async upload(session: FtrackSession, target: TargetEntity, file: UploadedFile): Promise<string> {
-    const bytes = await readAtMost(file.stream, this.limits.maxBytes);
-    const image = await validateImage(bytes, this.limits);
+    const bytes = await readAtMost(file.stream, this.#limits.maxBytes);
+    const image = await validateImage(bytes, this.#limits);
     return this.#store(session, target, image);
   }
 
