@@ -11,6 +11,8 @@ import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Response, Router } from "express";
 import type { AuthMode } from "../config.js";
+import { ErrorCode } from "../error-codes.js";
+import { sendError } from "./error.response.js";
 
 /** Where `npm run build:web` writes the page. */
 export const WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist/", import.meta.url));
@@ -70,10 +72,12 @@ export function createWebRouter({ root, publicUrl, authMode }: WebRouteOptions):
 
   // Not built (e.g. WEB_UI on but `npm run build:web` never ran): say how to build it.
   router.get("/", (_req, res) => {
-    res.status(503).json({
-      code: "WEB_UI_NOT_BUILT",
-      message: "The web page is not built: run `npm run build:web` (npm start does it), or set WEB_UI=false.",
-    });
+    sendError(
+      res,
+      503,
+      ErrorCode.WEB_UI_NOT_BUILT,
+      "The web page is not built: run `npm run build:web` (npm start does it), or set WEB_UI=false.",
+    );
   });
   return router;
 }
