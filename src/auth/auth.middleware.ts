@@ -3,7 +3,6 @@
  * unauthenticated upload is refused before its bytes are read), and answers 401 in GraphQL's error
  * shape. The identity travels to the GraphQL context in res.locals.
  */
-
 import type { NextFunction, Request, Response } from "express";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../error-codes.js";

@@ -5,7 +5,6 @@
  * later ftrack call carries the caller's key and ftrack checks it again, so a key revoked within the
  * cache time is still refused by ftrack.
  */
-
 import { createHash } from "node:crypto";
 import { ErrorCode } from "../error-codes.js";
 import type { FtrackTransport } from "../ftrack/ftrack.transport.js";

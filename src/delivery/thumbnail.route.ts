@@ -4,7 +4,6 @@
  * layer, which holds the credentials), transcode to WebP/AVIF when the client and config allow.
  * Error bodies carry a stable `code` and a generic message: never a URL, key, or stack.
  */
-
 import { type Request, type Response, Router } from "express";
 import type { DeliveryFormat, ThumbnailConfig } from "../config.js";
 import { ErrorCode } from "../error-codes.js";

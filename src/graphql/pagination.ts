@@ -1,5 +1,4 @@
 /** Opaque cursors over ftrack's offset paging. */
-
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../error-codes.js";
 import type { PageRequest, RecordPage } from "../ftrack/ftrack.types.js";

@@ -4,7 +4,6 @@
  * production). Client errors (4xx raised by parsers) keep their status; anything else is a 500,
  * logged with the request id.
  */
-
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ErrorCode } from "../error-codes.js";
 import type { Logger } from "../observability/logger.js";

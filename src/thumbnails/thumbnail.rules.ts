@@ -7,7 +7,6 @@
  *      BYTES (the declared file_type proves nothing).
  * Every refusal is a ThumbnailError with a public code and a message that says what to do.
  */
-
 import type { UploadConfig } from "../config.js";
 import { ErrorCode } from "../error-codes.js";
 import { type ComponentRecord, SERVER_LOCATION_ID } from "../ftrack/ftrack.types.js";

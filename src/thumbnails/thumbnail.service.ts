@@ -7,7 +7,6 @@
  * Upload is atomic: once the component is created, any failure (ftrack error, timeout, a PUT cut
  * off) deletes what was created and puts the old thumbnail_id back, retrying the cleanup a few times.
  */
-
 import { createHash, randomUUID } from "node:crypto";
 import type { UploadConfig } from "../config.js";
 import { ErrorCode } from "../error-codes.js";

@@ -3,7 +3,6 @@
  * says the limit in its message and extensions, and answers HTTP 4xx (Apollo reads `extensions.http`
  * for the status and removes it from the body).
  */
-
 import { GraphQLError } from "graphql";
 import type { ErrorCode } from "../../error-codes.js";
 

@@ -3,7 +3,6 @@
  * much, after it is parsed and validated and before anything executes. The document itself is
  * bounded earlier (GRAPHQL_MAX_TOKENS at parse, the body size limit), so validation stays cheap.
  */
-
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphqlLimitsConfig } from "../../config.js";
 import { ErrorCode } from "../../error-codes.js";

@@ -12,7 +12,6 @@
  * else is refused with PERSISTED_QUERY_REQUIRED before it is parsed, and nothing new is
  * registered (the APQ cache is the manifest, read-only).
  */
-
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RequestHandler } from "express";

@@ -5,7 +5,6 @@
  * - errors of the JSON body parser: too large (413), malformed (400),
  * - operations per request (batching) and the size of `variables`.
  */
-
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import type { GraphqlLimitsConfig } from "../../config.js";
 import { ErrorCode } from "../../error-codes.js";
