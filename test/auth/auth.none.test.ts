@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { DEMO } from "../../src/emulator/index.js";
-import { graphql, type Harness, startHarness } from "../support/service.harness.js";
+import { ThumbnailUrlSigner } from "../../src/thumbnails/url-signer.js";
+import { graphql, HARNESS_URL_SECRETS, type Harness, startHarness } from "../support/service.harness.js";
 import { bearer, PROJECTS, projectIds } from "./auth.support.js";
 
 let harness: Harness;
@@ -56,5 +57,24 @@ describe("none, with a service key ftrack refuses", () => {
     const fault = lines.find((line) => line.code === "FTRACK_MISCONFIGURED");
     expect(fault).toMatchObject({ level: 50, msg: expect.stringMatching(/FTRACK_API_KEY/) });
     expect(JSON.stringify(lines)).not.toContain("not-the-emulator-key");
+  });
+
+  it("logs it as an error on the thumbnail route too, which answers 502 without detail", async () => {
+    const config = loadConfig({ THUMBNAIL_URL_SECRETS: HARNESS_URL_SECRETS });
+    const url = new ThumbnailUrlSigner(config.thumbnails, misconfigured.url).issue(
+      DEMO.thumbnails[DEMO.task.id]!,
+      100,
+    );
+    const logged = misconfigured.logs.length;
+    const res = await fetch(url);
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({
+      code: "THUMBNAIL_UPSTREAM_ERROR",
+      message: "Thumbnail storage failed.",
+    });
+    const lines = misconfigured.logs.slice(logged).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.level === 50)).toMatchObject({
+      msg: expect.stringMatching(/FTRACK_API_KEY/),
+    });
   });
 });

@@ -10,6 +10,10 @@ import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js
 import { createLogger } from "../../src/observability/logger.js";
 import { startService } from "../../src/service.js";
 
+/** The service's THUMBNAIL_URL_SECRETS, so a test can sign a URL itself. */
+export const HARNESS_URL_SECRETS =
+  "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002";
+
 export interface Harness {
   url: string;
   graphqlUrl: string;
@@ -34,7 +38,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
-    THUMBNAIL_URL_SECRETS: "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002",
+    THUMBNAIL_URL_SECRETS: HARNESS_URL_SECRETS,
     ...options.env,
   });
   const logs: string[] = [];
