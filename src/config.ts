@@ -7,6 +7,8 @@ import { parseSigningKeys, SigningKeyError } from "./thumbnails/url-signer.js";
 const IMAGE_FORMATS = ["jpeg", "png", "gif", "webp"] as const;
 const DELIVERY_FORMATS = ["webp", "avif"] as const;
 const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
+/** THUMBNAIL_SIZES' default: the sizes requested sizes round up to. */
+const SIZE_LADDER = [32, 64, 100, 150, 200, 300, 500, 800, 1200, 2048, 4096];
 const LOG_FORMATS = ["json", "pretty"] as const;
 
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -157,8 +159,8 @@ function list(env: Env, name: string, fallback: string[]): string[] {
     .filter(Boolean);
 }
 
-function ints(env: Env, name: string, fallback: number[]): number[] {
-  if (env[name] === undefined) return fallback;
+function ints(env: Env, name: string, fallback: readonly number[]): number[] {
+  if (env[name] === undefined) return [...fallback];
   return list(env, name, []).map((s) => {
     const value = Number(s);
     if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a list of integers, got "${s}"`);
@@ -298,11 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const secrets = signingSecrets(env);
-  const sizeLadder = ints(
-    env,
-    "THUMBNAIL_SIZES",
-    [32, 64, 100, 150, 200, 300, 500, 800, 1200, 2048, 4096],
-  ).sort((a, b) => a - b);
+  const sizeLadder = ints(env, "THUMBNAIL_SIZES", SIZE_LADDER).sort((a, b) => a - b);
   if (sizeLadder.some((s) => s < 1 || s > 4096) || sizeLadder.at(-1) !== 4096) {
     throw new ConfigError("THUMBNAIL_SIZES must be integers from 1 to 4096 and include 4096");
   }

@@ -46,6 +46,8 @@ export const ErrorCode = {
   THUMBNAIL_UPSTREAM_TIMEOUT: "THUMBNAIL_UPSTREAM_TIMEOUT",
   // Browsers on origins CORS_ORIGINS does not list.
   CORS_ORIGIN_NOT_ALLOWED: "CORS_ORIGIN_NOT_ALLOWED",
+  // Any route, while the service is starting (Retry-After says when to ask again).
+  STARTING: "STARTING",
   // The thumbnail browser at / (WEB_UI) when web/dist/ was never built.
   WEB_UI_NOT_BUILT: "WEB_UI_NOT_BUILT",
 } as const;

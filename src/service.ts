@@ -3,6 +3,7 @@ import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
+import { ErrorCode } from "./error-codes.js";
 import type { FtrackConnectionStatus } from "./ftrack/connection.check.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import type { Logger } from "./observability/logger.js";
@@ -23,7 +24,7 @@ export interface RunningService {
 }
 
 const STARTING_BODY = JSON.stringify({
-  code: "STARTING",
+  code: ErrorCode.STARTING,
   message: "The service is starting. Retry shortly.",
 });
 
