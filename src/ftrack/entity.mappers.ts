@@ -32,6 +32,7 @@ export const ASSET_VERSION_FIELDS = [
   "user_id",
   "is_latest_version",
   "thumbnail_id",
+  "date",
 ];
 export const USER_FIELDS = ["id", "username", "first_name", "last_name", "thumbnail_id"];
 export const COMPONENT_FIELDS = ["id", "name", "file_type", "size", "component_locations.location_id"];
@@ -98,6 +99,7 @@ export function mapAssetVersion(e: FtrackEntity): AssetVersionRecord {
     userId: str(e.user_id),
     isLatestVersion: e.is_latest_version === true,
     thumbnailId: str(e.thumbnail_id),
+    date: str(e.date),
   };
 }
 

@@ -173,7 +173,7 @@ export class Query {
   readonly #paths: string[];
   #type?: string;
   #where?: Condition;
-  #order?: string;
+  readonly #order: string[] = [];
   #offset?: number;
   #limit?: number;
 
@@ -195,9 +195,10 @@ export class Query {
     return this;
   }
 
+  /** Adds a sort key after those already given: `.orderBy("version", "desc").orderBy("date", "desc")`. */
   orderBy(path: string, direction: "asc" | "desc" = "asc"): this {
     if (direction !== "asc" && direction !== "desc") throw new ExpressionError("Order must be asc or desc");
-    this.#order = `${assertPath(path)} ${direction}`;
+    this.#order.push(`${assertPath(path)} ${direction}`);
     return this;
   }
 
@@ -215,7 +216,7 @@ export class Query {
     if (!this.#type) throw new ExpressionError("from() is required");
     let text = `select ${this.#paths.join(", ")} from ${this.#type}`;
     if (this.#where) text += ` where ${this.#where}`;
-    if (this.#order) text += ` order by ${this.#order}`;
+    if (this.#order.length > 0) text += ` order by ${this.#order.join(", ")}`;
     if (this.#offset !== undefined) text += ` offset ${this.#offset}`;
     if (this.#limit !== undefined) text += ` limit ${this.#limit}`;
     return text as QueryExpression;

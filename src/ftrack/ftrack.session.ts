@@ -65,6 +65,11 @@ import {
   type UploadMetadata,
   type UserRecord,
 } from "./ftrack.types.js";
+import {
+  createInheritanceLoaders,
+  forgetInheritance,
+  type InheritanceLoaders,
+} from "./inheritance.loaders.js";
 import { createListLoaders, forgetLists, type ListLoaders } from "./list.loaders.js";
 
 export interface FtrackSessionOptions {
@@ -96,6 +101,7 @@ export class FtrackSession {
   readonly #batcher: CallBatcher;
   readonly #loaders: EntityLoaders;
   readonly #lists: ListLoaders;
+  readonly #inheritance: InheritanceLoaders;
   readonly #signal?: AbortSignal;
 
   constructor(opts: FtrackSessionOptions) {
@@ -118,6 +124,10 @@ export class FtrackSession {
     };
     this.#loaders = createEntityLoaders(runtime);
     this.#lists = createListLoaders(runtime);
+    this.#inheritance = createInheritanceLoaders(runtime, {
+      context: this.#primeContext,
+      version: this.#primeVersion,
+    });
   }
 
   // ---- by id (through the loaders) ----
@@ -164,10 +174,25 @@ export class FtrackSession {
     }
   }
 
+  // ---- what inherited thumbnails are chosen from (see inheritance.loaders.ts) ----
+
+  /** A TypedContext, then the TypedContexts above it, nearest first; null for anything else. */
+  lineage(contextId: string): Promise<ContextRecord[] | null> {
+    return this.#inheritance.lineage.load(contextId);
+  }
+
+  /** A task's versions that have a thumbnail: highest version, then newest, first (at least that one). */
+  versionsWithThumbnail(taskId: string): Promise<AssetVersionRecord[]> {
+    return this.#inheritance.versionsWithThumbnailByTask.load(taskId);
+  }
+
   /** Forgets ids in every loader so the next read sees ftrack's current data. */
   invalidate(...ids: string[]): void {
     for (const id of ids) forget(this.#loaders, id);
-    if (ids.length > 0) forgetLists(this.#lists);
+    if (ids.length > 0) {
+      forgetLists(this.#lists);
+      forgetInheritance(this.#inheritance);
+    }
   }
 
   // ---- lists (offset paging; results prime the loaders) ----

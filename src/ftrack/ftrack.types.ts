@@ -124,6 +124,8 @@ export interface AssetVersionRecord {
   userId: string | null;
   isLatestVersion: boolean;
   thumbnailId: string | null;
+  /** When it was published (ISO 8601). */
+  date: string | null;
 }
 
 export interface UserRecord {

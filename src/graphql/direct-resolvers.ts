@@ -4,6 +4,7 @@
  * an async validation step (even with `validate: false`), so each of these fields returned a
  * promise, on every entity of every list, and graphql-js then awaited every object holding one: for
  * 200 tasks with their project and versions that cost more CPU than the rest of execution.
+ * `thumbnailUrl` stays synchronous unless `inherit: true` has to read what it inherits.
  *
  * The type-graphql declarations still define the fields (type, arguments, defaults, description,
  * cache hint); only the call changes: the same resolver methods, with the arguments graphql-js has
@@ -35,8 +36,8 @@ export function directFields(): DirectField[] {
       on: "Thumbnailable",
       field: "thumbnailUrl",
       resolver: { class: ThumbnailableResolver, method: "thumbnailUrl" },
-      resolve: (entity: Thumbnailable, args: { size: number | null }, ctx) =>
-        thumbnailable.thumbnailUrl(entity, args.size, ctx),
+      resolve: (entity: Thumbnailable, args: { size: number | null; inherit: boolean | null }, ctx) =>
+        thumbnailable.thumbnailUrl(entity, args.size, args.inherit, ctx),
     },
     {
       on: "Thumbnail",

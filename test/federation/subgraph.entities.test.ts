@@ -65,7 +65,7 @@ describe("the subgraph SDL", () => {
       ].sort(),
     );
     expect(sdl).toMatch(
-      /thumbnailUrl\(size: Int = 300\): String @cacheControl\(maxAge: 300, scope: PRIVATE\)/,
+      /thumbnailUrl\(inherit: Boolean = false, size: Int = 300\): String @cacheControl\(maxAge: 300, scope: PRIVATE\)/,
     );
     expect(sdl).toContain("directive @cacheControl");
   });

@@ -2,11 +2,13 @@
  * direct-resolvers.ts calls three resolver methods without type-graphql's pipeline. That is only
  * right while nothing of that pipeline applies to them: this fails as soon as one of them (or its
  * class, or the whole schema) gets middleware, an auth rule or a validated or custom argument.
+ * And `thumbnailUrl` must stay synchronous unless `inherit: true` has something to read.
  */
-import { GraphQLObjectType } from "graphql";
+import { GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { directFields } from "../../src/graphql/direct-resolvers.js";
+import type { GraphContext } from "../../src/graphql/request-context.js";
 import { buildGraphSchema, schemaOptions } from "../../src/graphql/schema.js";
 
 describe("fields resolved directly", () => {
@@ -35,5 +37,30 @@ describe("fields resolved directly", () => {
       expect(type).toBeInstanceOf(GraphQLObjectType);
       expect((type as GraphQLObjectType).getFields()[field]?.resolve, where).toBeDefined();
     }
+  });
+});
+
+describe("thumbnailUrl resolved directly", () => {
+  // A task with nothing to inherit: no versions with a thumbnail, no ancestors.
+  const session = { versionsWithThumbnail: async () => [], lineage: async () => null };
+  const ctx = { ftrack: session, urls: { issue: (id: string, size: number) => `url:${id}:${size}` } };
+
+  it("answers without a promise unless inheriting has something to read", async () => {
+    const schema = await buildGraphSchema();
+    const resolve = (schema.getType("Task") as GraphQLObjectType).getFields().thumbnailUrl!.resolve!;
+    const call = (thumbnailId: string | null, inherit: boolean | null) =>
+      resolve(
+        { entityType: "Task", id: "t", thumbnailId },
+        { size: 100, inherit },
+        ctx as unknown as GraphContext,
+        {} as GraphQLResolveInfo,
+      );
+    expect(call("own", false)).toBe("url:own:100");
+    expect(call(null, false)).toBeNull();
+    expect(call(null, null)).toBeNull();
+    expect(call("own", true)).toBe("url:own:100");
+    const inheriting = call(null, true);
+    expect(inheriting).toBeInstanceOf(Promise);
+    expect(await inheriting).toBeNull();
   });
 });

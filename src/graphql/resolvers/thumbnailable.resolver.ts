@@ -1,38 +1,67 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { ThumbnailableRecord } from "../../ftrack/ftrack.types.js";
+import { findThumbnailSource } from "../../thumbnails/inherited-thumbnail.finder.js";
 import { DEFAULT_THUMBNAIL_SIZE } from "../../thumbnails/url-signer.js";
 import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
+import { toThumbnailable } from "../graph.mapper.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
 
+type Source = Thumbnailable | ThumbnailableRecord | null;
+
 @Resolver(() => Thumbnailable)
 export class ThumbnailableResolver {
-  @FieldResolver(() => Thumbnail, { nullable: true, description: "The thumbnail component, if any." })
-  async thumbnail(@Root() entity: Thumbnailable, @Ctx() ctx: GraphContext): Promise<Thumbnail | null> {
-    if (!entity.thumbnailId) return null;
-    const component = await ctx.ftrack.component(entity.thumbnailId);
+  @FieldResolver(() => Thumbnail, {
+    nullable: true,
+    description:
+      "The thumbnail component, if any. With `inherit: true`, an entity without one of its own gets the one it " +
+      "inherits (`source` says whose): a task its latest version's that has one (highest version, then newest), else " +
+      "its nearest ancestor's own; any other context its nearest ancestor's own; a version its asset's parent's own, " +
+      "else that parent's nearest ancestor's. Projects and users never inherit.",
+  })
+  async thumbnail(
+    @Root() entity: Thumbnailable,
+    @Arg("inherit", () => Boolean, { defaultValue: false, nullable: true })
+    inherit: boolean | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Thumbnail | null> {
+    const source: Source = inherit ? await findThumbnailSource(ctx.ftrack, entity) : entity;
+    if (!source?.thumbnailId) return null;
+    const component = await ctx.ftrack.component(source.thumbnailId);
     if (!component) return null;
+    const inherited = source.id !== entity.id;
     return Object.assign(new Thumbnail(), {
       id: component.id,
       name: component.name,
       fileType: component.fileType,
       byteSize: component.size,
+      source: inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
+      inherited,
     });
   }
 
   // Signed URLs are bearer links that expire: responses carrying one are private and short-lived.
+  // Synchronous unless inheriting needs a read (direct-resolvers.ts calls it directly for speed).
   @Directive(PRIVATE_URL_CACHE_HINT)
   @FieldResolver(() => String, {
     nullable: true,
     description:
       "A signed, expiring URL of this service that serves the thumbnail scaled to fit inside size x size " +
-      "(rounded up to the configured size ladder). Null when the entity has no thumbnail.",
+      "(rounded up to the configured size ladder). Null when the entity has no thumbnail; with `inherit: true`, " +
+      "the one it inherits as `thumbnail(inherit: true)` does.",
   })
   thumbnailUrl(
     @Root() entity: Thumbnailable,
     @Arg("size", () => Int, { defaultValue: DEFAULT_THUMBNAIL_SIZE, nullable: true }) size: number | null,
+    @Arg("inherit", () => Boolean, { defaultValue: false, nullable: true })
+    inherit: boolean | null,
     @Ctx() ctx: GraphContext,
-  ): string | null {
-    return entity.thumbnailId ? ctx.urls.issue(entity.thumbnailId, size ?? DEFAULT_THUMBNAIL_SIZE) : null;
+  ): string | null | Promise<string | null> {
+    const issue = (source: Source) =>
+      source?.thumbnailId ? ctx.urls.issue(source.thumbnailId, size ?? DEFAULT_THUMBNAIL_SIZE) : null;
+    if (!inherit) return issue(entity);
+    const source = findThumbnailSource(ctx.ftrack, entity);
+    return source instanceof Promise ? source.then(issue) : issue(source);
   }
 }
