@@ -1,16 +1,18 @@
 /**
  * The thumbnail browser at / in a real browser (Debian's headless Chromium via playwright-core),
  * against the real service on the embedded ftrack server: the grid's thumbnails load at the size
- * they are shown at, uploads by drop and by the keyboard's file picker change a tile's image with
+ * they are shown at, inherited ones carry a badge naming their source, uploads by drop and by the keyboard's file picker change a tile's image with
  * progress, refused uploads say why, versions' thumbnails go onto their shot, the page works at 200%
  * zoom, and no request leaves the service's origin. Screenshots go to test-results/web/.
  *
  * Without chromium on the PATH the tests are skipped, unless REQUIRE_BROWSER=1 (CI), where they fail.
  */
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
+import { create, ftrackCall } from "../support/emulator.api.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 import {
   ARTIFACTS_DIR,
@@ -46,6 +48,11 @@ if (skipBrowser) {
 const UPLOAD_MAX_BYTES = 1_000_000;
 const AURORA = DEMO.projects.aurora;
 
+/** Written into Aurora before the page opens: a folder with nothing to inherit, and a task whose
+ * only image is its version's. */
+const EMPTY_FOLDER = randomUUID();
+const ROTO = { task: randomUUID(), asset: randomUUID(), version: randomUUID() };
+
 /** Each shown image was fetched at the rung that covers its on-screen pixels, not one more. */
 function expectSizedToScreen(images: ShownImage[]) {
   for (const image of images) {
@@ -79,6 +86,22 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
       startHarness({ bulkTasks: 60, env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) } }),
       launchChromium(),
     ]);
+    await ftrackCall(harness.emulator, [
+      create("Folder", { id: EMPTY_FOLDER, name: "Empty", parent_id: AURORA.id }),
+      create("Task", { id: ROTO.task, name: "Roto", parent_id: DEMO.shots.sh020.id }),
+      create("Asset", {
+        id: ROTO.asset,
+        name: "SH020_roto",
+        context_id: DEMO.shots.sh020.id,
+        type_id: DEMO.workflow.assetTypes.Upload,
+      }),
+      create("AssetVersion", {
+        id: ROTO.version,
+        asset_id: ROTO.asset,
+        task_id: ROTO.task,
+        thumbnail_id: DEMO.components.spareServer,
+      }),
+    ]);
   });
 
   afterAll(async () => {
@@ -110,13 +133,49 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     for (const image of images) expect(image.loading).toBe("lazy");
     expectSizedToScreen(images);
 
-    // Entities without a thumbnail get a placeholder of the same shape, named for screen readers.
-    const empty = tileOf(page, DEMO.taskWithoutThumbnail.id).getByRole("img");
-    await expect.poll(() => empty.getAttribute("aria-label")).toBe("Lighting (SH030) has no thumbnail");
+    // Entities with no thumbnail, own or inherited, get a placeholder of the same shape, named for screen readers.
+    const empty = tileOf(page, EMPTY_FOLDER).getByRole("img");
+    await expect.poll(() => empty.getAttribute("aria-label")).toBe(`Empty (${AURORA.name}) has no thumbnail`);
     const alt = await tileOf(page, DEMO.shots.sh010.id).locator("img").getAttribute("alt");
     expect(alt).toBe("Thumbnail of SH010 (SQ010)");
 
     await page.screenshot({ path: join(ARTIFACTS_DIR, "grid.png"), fullPage: true });
+    expectClean(opened);
+  });
+
+  it("marks an inherited thumbnail with a badge naming its source, and offers no Clear for it", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    await loadAllImages(page);
+
+    // Lighting on SH030 has no image and no versions: it shows SH030's.
+    const lighting = tileOf(page, DEMO.taskWithoutThumbnail.id);
+    const image = lighting.getByRole("img", { name: "Thumbnail of SH030, inherited by Lighting (SH030)" });
+    expect(await image.getAttribute("srcset")).toContain(
+      `/thumbnails/${DEMO.thumbnails[DEMO.shots.sh030.id]}/`,
+    );
+    expect((await imageState(image)).naturalWidth).toBeGreaterThan(0);
+    const badge = lighting.locator(".thumb-badge");
+    expect(await badge.textContent()).toBe("From SH030");
+    expect(await badge.isVisible()).toBe(true);
+    expect(await lighting.getByRole("button", { name: /^Clear/ }).count()).toBe(0);
+    expect(
+      await lighting.getByRole("button", { name: "Upload a thumbnail for Lighting (SH030)" }).count(),
+    ).toBe(1);
+
+    // Roto has none of its own but a version with one: its latest version's, named by asset and number.
+    const roto = tileOf(page, ROTO.task);
+    expect(await roto.locator(".thumb-badge").textContent()).toBe("From SH020_roto v1");
+    expect(await roto.locator("img").getAttribute("alt")).toBe(
+      "Thumbnail of SH020_roto v1, inherited by Roto (SH020)",
+    );
+
+    // A thumbnail of its own has no badge, and can be cleared.
+    const own = tileOf(page, DEMO.shots.sh030.id);
+    expect(await own.locator(".thumb-badge").count()).toBe(0);
+    expect(await own.getByRole("button", { name: "Clear the thumbnail of SH030 (SQ010)" }).count()).toBe(1);
+
+    await lighting.screenshot({ path: join(ARTIFACTS_DIR, "inherited-badge.png") });
     expectClean(opened);
   });
 
@@ -224,6 +283,9 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     const opened = await openAurora();
     const { page } = opened;
     const label = "Upload a thumbnail for Lighting (SH030)";
+    // Listening first: Playwright turns on file chooser interception without waiting for it, so a
+    // chooser opened right after would go to the (headless, invisible) native dialog instead.
+    const chooser = page.waitForEvent("filechooser");
     let focus = { label: null as string | null, outline: "none" };
     for (let presses = 0; presses < 150 && focus.label !== label; presses++) {
       await page.keyboard.press("Tab");
@@ -233,7 +295,6 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     // The focus is visible (the :focus-visible outline).
     expect(focus.outline).not.toBe("none");
 
-    const chooser = page.waitForEvent("filechooser");
     await page.keyboard.press("Enter");
     await (await chooser).setFiles({
       name: "purple.png",
@@ -241,8 +302,10 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
       buffer: await solidPng(160, 90, { r: 140, g: 40, b: 200 }),
     });
 
+    // The tile showed SH030's inherited image: the upload replaces it with one of its own.
     const tile = tileOf(page, DEMO.taskWithoutThumbnail.id);
     const image = tile.locator("img");
+    await expect.poll(() => tile.locator(".thumb-badge").count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => image.count(), { timeout: 15_000 }).toBe(1);
     await expect
       .poll(async () => (await imageState(image)).complete && (await imageState(image)).naturalWidth, {
@@ -276,11 +339,13 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
       .poll(() => shot.locator("img").getAttribute("srcset"), { timeout: 15_000 })
       .toContain(`/thumbnails/${versionThumbnail}/`);
 
+    // Cleared, the shot shows the one it inherits: its sequence's.
     await dialog.getByRole("button", { name: "Clear the thumbnail of SH010" }).focus();
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => shot.getByRole("img").getAttribute("aria-label"), { timeout: 15_000 })
-      .toBe("SH010 (SQ010) has no thumbnail");
+      .poll(() => shot.locator("img").getAttribute("alt"), { timeout: 15_000 })
+      .toBe("Thumbnail of SQ010, inherited by SH010 (SQ010)");
+    expect(await shot.locator(".thumb-badge").textContent()).toBe("From SQ010");
 
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.isVisible()).toBe(false);

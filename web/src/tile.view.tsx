@@ -1,6 +1,7 @@
 /**
- * One entity of the grid: its thumbnail, a drop target for a new one, and its actions (upload with
- * the file picker, clear, a task's versions), each a button the keyboard reaches.
+ * One entity of the grid: its thumbnail (its own, or the one it inherits, badged), a drop target for
+ * a new one, and its actions (upload with the file picker, clear its own, a task's versions), each a
+ * button the keyboard reaches.
  */
 import { useMutation } from "@urql/preact";
 import { useState } from "preact/hooks";
@@ -81,7 +82,7 @@ export function Tile({ entity, onUploaded, onImageError, onOpenVersions }: TileP
           <FilePicker label={`Upload a thumbnail for ${name}`} disabled={busy} onFile={upload}>
             Upload
           </FilePicker>
-          {entity.thumbnail && (
+          {entity.thumbnail && !entity.thumbnail.inherited && (
             <button
               type="button"
               aria-label={`Clear the thumbnail of ${name}`}

@@ -42,7 +42,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'CustomContext', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -53,7 +65,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Episode', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -64,7 +88,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Folder', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -75,7 +111,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Milestone', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -86,7 +134,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Sequence', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -97,7 +157,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Shot', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -108,7 +180,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
       | { __typename: 'Task', id: string, name: string, objectType: string, parent:
           | { id: string, name: string }
           | { id: string, name: string }
@@ -119,7 +203,19 @@ export type ProjectGridQuery = { contexts: { nodes: Array<
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         | null, thumbnail: { id: string, srcset: string } | null }
+         | null, thumbnail: { id: string, srcset: string, inherited: boolean, source:
+            | { __typename: 'AssetBuild', name: string, id: string }
+            | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+            | { __typename: 'CustomContext', name: string, id: string }
+            | { __typename: 'Episode', name: string, id: string }
+            | { __typename: 'Folder', name: string, id: string }
+            | { __typename: 'Milestone', name: string, id: string }
+            | { __typename: 'Project', name: string, id: string }
+            | { __typename: 'Sequence', name: string, id: string }
+            | { __typename: 'Shot', name: string, id: string }
+            | { __typename: 'Task', name: string, id: string }
+            | { __typename: 'User', id: string }
+           } | null }
     >, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ProjectsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -128,6 +224,20 @@ export type ProjectsQueryVariables = Exact<{ [key: string]: never; }>;
 export type ProjectsQuery = { projects: { nodes: Array<{ id: string, name: string, fullName: string | null }> } };
 
 export type ThumbnailImageFragment = { id: string, srcset: string };
+
+export type ThumbnailSourceFragment = { inherited: boolean, source:
+    | { __typename: 'AssetBuild', name: string, id: string }
+    | { __typename: 'AssetVersion', version: number, id: string, asset: { id: string, name: string } | null }
+    | { __typename: 'CustomContext', name: string, id: string }
+    | { __typename: 'Episode', name: string, id: string }
+    | { __typename: 'Folder', name: string, id: string }
+    | { __typename: 'Milestone', name: string, id: string }
+    | { __typename: 'Project', name: string, id: string }
+    | { __typename: 'Sequence', name: string, id: string }
+    | { __typename: 'Shot', name: string, id: string }
+    | { __typename: 'Task', name: string, id: string }
+    | { __typename: 'User', id: string }
+   };
 
 export type UploadThumbnailMutationVariables = Exact<{
   target: ThumbnailTarget;
@@ -206,7 +316,8 @@ export type TaskVersionsQuery = { task: { id: string, name: string, parent:
      | null, versions: { nodes: Array<{ id: string, version: number, isLatestVersion: boolean, asset: { id: string, name: string } | null, user: { id: string, username: string } | null, thumbnail: { id: string, srcset: string } | null }> } } | null };
 
 export const ThumbnailImageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<ThumbnailImageFragment, unknown>;
-export const ProjectGridDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectGrid"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contexts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"projectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"48"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<ProjectGridQuery, ProjectGridQueryVariables>;
+export const ThumbnailSourceFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailSource"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inherited"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Context"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssetVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ThumbnailSourceFragment, unknown>;
+export const ProjectGridDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectGrid"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contexts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"projectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"48"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"inherit"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailSource"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailSource"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inherited"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Context"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssetVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectGridQuery, ProjectGridQueryVariables>;
 export const ProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
 export const UploadThumbnailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadThumbnail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"target"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Upload"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadThumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"target"},"value":{"kind":"Variable","name":{"kind":"Name","value":"target"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<UploadThumbnailMutation, UploadThumbnailMutationVariables>;
 export const CopyThumbnailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CopyThumbnail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targets"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ThumbnailTarget"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"copyThumbnail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}},{"kind":"Argument","name":{"kind":"Name","value":"targets"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targets"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThumbnailImage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThumbnailImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thumbnail"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"srcset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sizes"},"value":{"kind":"ListValue","values":[{"kind":"IntValue","value":"150"},{"kind":"IntValue","value":"300"},{"kind":"IntValue","value":"500"},{"kind":"IntValue","value":"800"}]}}]}]}}]} as unknown as DocumentNode<CopyThumbnailMutation, CopyThumbnailMutationVariables>;
