@@ -117,6 +117,24 @@ describe("queries through the gateway", () => {
     ]);
   });
 
+  it("resolves an inherited thumbnail's source as an entity, other subgraphs' fields included", async () => {
+    const res = await graphql(
+      studio,
+      `{ task(id: "${DEMO.taskWithoutThumbnail.id}") { thumbnailUrl(size: 100, inherit: true)
+          thumbnail(inherit: true) { inherited source { __typename id reviewState ... on Context { name } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      task: {
+        thumbnailUrl: expect.stringMatching(THUMBNAIL_URL),
+        thumbnail: {
+          inherited: true,
+          source: { __typename: "Shot", id: DEMO.shots.sh030.id, reviewState: "NOT_REVIEWED", name: "SH030" },
+        },
+      },
+    });
+  });
+
   it("passes errors and their codes through, next to the other subgraphs' data", async () => {
     const result = await graphql(
       studio,
