@@ -6,6 +6,7 @@
 import type {
   AssetRecord,
   AssetVersionRecord,
+  ComponentRecord,
   ContextRecord,
   ThumbnailableKind,
   ThumbnailableRecord,
@@ -15,6 +16,7 @@ import { Asset } from "./types/asset.type.js";
 import { AssetVersion } from "./types/asset-version.type.js";
 import { type Context, TypedContext } from "./types/context.type.js";
 import { Project } from "./types/project.type.js";
+import { Thumbnail } from "./types/thumbnail.type.js";
 import type { Thumbnailable } from "./types/thumbnailable.type.js";
 import { ThumbnailableType } from "./types/thumbnailable-type.enum.js";
 import * as typed from "./types/typed-context.types.js";
@@ -78,4 +80,20 @@ export function toUser(record: UserRecord): User {
 
 export function toAsset(record: AssetRecord): Asset {
   return Object.assign(new Asset(), record);
+}
+
+/** A thumbnail component as `source` shows it: `inherited` when the source is not the entity asked about. */
+export function toThumbnail(
+  component: ComponentRecord,
+  source: Thumbnailable,
+  inherited: boolean,
+): Thumbnail {
+  return Object.assign(new Thumbnail(), {
+    id: component.id,
+    name: component.name,
+    fileType: component.fileType,
+    byteSize: component.size,
+    source,
+    inherited,
+  });
 }

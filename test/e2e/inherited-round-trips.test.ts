@@ -30,11 +30,12 @@ const SEQUENCE_IMAGE = DEMO.thumbnails[DEMO.sequence.id]!;
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 let harness: Harness;
+let naive: Harness;
 
-beforeAll(async () => {
-  harness = await startHarness({ bulkTasks: TASKS });
+/** The changes above, through ftrack's API. */
+async function shape(target: Harness) {
   const project = DEMO.bulk.project.id;
-  await ftrackCall(harness.emulator, [
+  await ftrackCall(target.emulator, [
     create("Sequence", { id: SEQUENCE, name: "Bulk SQ", parent_id: project, thumbnail_id: SEQUENCE_IMAGE }),
     create("Shot", { id: SHOT, name: "Bulk SH", parent_id: SEQUENCE }),
     ...range(0, TASKS).map((i) => update("Task", task(i), { thumbnail_id: null })),
@@ -43,8 +44,16 @@ beforeAll(async () => {
       [1, 2].map((v) => update("AssetVersion", version(i, v), { thumbnail_id: null })),
     ),
   ]);
+}
+
+beforeAll(async () => {
+  [harness, naive] = await Promise.all([
+    startHarness({ bulkTasks: TASKS }),
+    startHarness({ bulkTasks: TASKS, env: { FTRACK_BATCHING: "false" } }),
+  ]);
+  await Promise.all([shape(harness), shape(naive)]);
 });
-afterAll(() => harness?.close());
+afterAll(() => Promise.all([harness?.close(), naive?.close()]));
 
 /** Runs a document and returns its answer with the ftrack requests and operations it cost. */
 async function measured<T, V>(document: Parameters<typeof graphql<T, V>>[1], variables: V) {
@@ -92,6 +101,15 @@ describe(`a grid of ${TASKS} tasks without thumbnails of their own`, () => {
     for (const i of range(150, TASKS)) expect(byId.get(task(i))).toBeNull();
     // The list, what is inherited from, the components: the sources were read on the way.
     expect(requests).toBeLessThanOrEqual(3);
+  });
+
+  it("answers the same with every read on its own (FTRACK_BATCHING=false)", async () => {
+    const [batched, alone] = await Promise.all([
+      graphql(harness, TaskGridSourcesDocument, grid),
+      graphql(naive, TaskGridSourcesDocument, grid),
+    ]);
+    expect(alone.errors).toBeUndefined();
+    expect(alone.data).toEqual(batched.data);
   });
 });
 

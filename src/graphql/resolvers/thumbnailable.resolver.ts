@@ -3,7 +3,7 @@ import type { ThumbnailableRecord } from "../../ftrack/ftrack.types.js";
 import { findThumbnailSource } from "../../thumbnails/inherited-thumbnail.finder.js";
 import { DEFAULT_THUMBNAIL_SIZE } from "../../thumbnails/url-signer.js";
 import { PRIVATE_URL_CACHE_HINT } from "../federation/cache-control.directive.js";
-import { toThumbnailable } from "../graph.mapper.js";
+import { toThumbnail, toThumbnailable } from "../graph.mapper.js";
 import type { GraphContext } from "../request-context.js";
 import { Thumbnail } from "../types/thumbnail.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
@@ -31,14 +31,11 @@ export class ThumbnailableResolver {
     const component = await ctx.ftrack.component(source.thumbnailId);
     if (!component) return null;
     const inherited = source.id !== entity.id;
-    return Object.assign(new Thumbnail(), {
-      id: component.id,
-      name: component.name,
-      fileType: component.fileType,
-      byteSize: component.size,
-      source: inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
+    return toThumbnail(
+      component,
+      inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
       inherited,
-    });
+    );
   }
 
   // Signed URLs are bearer links that expire: responses carrying one are private and short-lived.
