@@ -1,14 +1,16 @@
 /**
- * The HTTP app: /graphql (Apollo, multipart uploads, playground), the signed thumbnail route,
- * /healthz, /readyz, /metrics and the thumbnail browser at /. It talks to ftrack only through the client it is given.
+ * The HTTP app: /graphql (Apollo, multipart uploads, playground), subscriptions (WebSocket upgrades
+ * of /graphql, server-sent events at /graphql/stream), the signed thumbnail route, /healthz, /readyz,
+ * /metrics and the thumbnail browser at /. It talks to ftrack only through the clients it is given.
  */
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { authenticate, identityOf } from "./auth/index.js";
+import { authenticate, createIdentityResolver, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
 import {
@@ -17,7 +19,9 @@ import {
   type ThumbnailSource,
 } from "./delivery/thumbnail.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
+import type { EventHubClient } from "./ftrack/event-hub.client.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
+import type { FtrackIdentity } from "./ftrack/ftrack.types.js";
 import { errorStatusPlugin, formatError } from "./graphql/errors.js";
 import { noStoreForMutations } from "./graphql/federation/cache-control.directive.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
@@ -25,8 +29,12 @@ import { graphqlLimits } from "./graphql/limits/index.js";
 import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
 import { buildGraphSchema } from "./graphql/schema.js";
+import { subscriptionsElsewherePlugin } from "./graphql/subscriptions/http-subscriptions.plugin.js";
+import { createSseRouter } from "./graphql/subscriptions/sse.route.js";
+import { createSubscriptionPreparer } from "./graphql/subscriptions/subscription.operation.js";
+import { createWebSocketSubscriptions } from "./graphql/subscriptions/websocket.server.js";
 import { multipartErrorHandler, multipartUploads } from "./graphql/upload/multipart.middleware.js";
-import { corsAllowList } from "./http/cors.middleware.js";
+import { corsAllowList, originAllowed } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
 import { hangUpSignal } from "./http/hang-up.signal.js";
 import { createOpsRouter, loggedFtrackCheck } from "./http/ops.route.js";
@@ -36,6 +44,7 @@ import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
 import { SrcsetBuilder } from "./thumbnails/srcset.builder.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
+import { ThumbnailChangeFeed } from "./thumbnails/thumbnail-change.feed.js";
 import { ThumbnailDimensions } from "./thumbnails/thumbnail-dimensions.memo.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
@@ -45,9 +54,14 @@ export interface AppDeps {
   logger: Logger;
   /** The HTTP server the app will listen on, so Apollo can drain it on stop. */
   httpServer: Server;
+  /** This replica's listener on ftrack's event hub (as the service user): feeds the subscriptions. */
+  eventHub: EventHubClient;
 }
 
-export async function createApp({ config, ftrack, logger, httpServer }: AppDeps) {
+const GRAPHQL_PATH = "/graphql";
+const SSE_PATH = "/graphql/stream";
+
+export async function createApp({ config, ftrack, logger, httpServer, eventHub }: AppDeps) {
   const signer = new ThumbnailUrlSigner(config.thumbnails, config.publicUrl);
   if (config.thumbnails.secretIsRandom) {
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
@@ -69,12 +83,20 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
     cleanupSession: (session) => ftrack.sessionFor(session.identity),
   });
 
+  // Every subscriber of this replica; each hub event only cues a re-read as each subscriber.
+  const liveThumbnails = new ThumbnailChangeFeed({
+    source: eventHub,
+    sessionFor: (identity) => ftrack.sessionFor(identity),
+    logger,
+  });
+
   // Run once at start (by the service) and on every /readyz; a change of outcome is logged.
   const checkFtrack = loggedFtrackCheck(() => checkFtrackConnection(ftrack), logger);
 
   const limits = graphqlLimits<GraphContext>(config.limits);
+  const schema = await buildGraphSchema();
   const apollo = new ApolloServer<GraphContext>({
-    schema: await buildGraphSchema(),
+    schema,
     ...limits.apollo,
     logger,
     formatError,
@@ -85,6 +107,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...inlineTracePlugins<GraphContext>(config.inlineTrace),
+      subscriptionsElsewherePlugin(),
       limits.plugin,
       errorStatusPlugin(logger),
       noStoreForMutations(),
@@ -98,14 +121,51 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(requestScope(logger));
   app.use(corsAllowList(config.corsOrigins, logger));
 
-  app.use(createOpsRouter({ checkFtrack }));
+  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state }));
   app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));
-  if (config.playground) app.use(createPlaygroundRouter({ endpointPath: "/graphql" }));
+  if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));
+
+  // Who a request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
+  const authenticateRequest = authenticate({ auth: config.auth, ftrack });
+
+  // Subscriptions: a context per operation, acting as the subscriber; the feed is shared.
+  const subscriptionContext = (identity: FtrackIdentity): GraphContext => ({
+    requestId: randomUUID(),
+    ftrack: ftrack.sessionFor(identity),
+    urls: signer,
+    srcsets,
+    thumbnails,
+    liveThumbnails,
+  });
+  const prepareSubscription = createSubscriptionPreparer({
+    schema,
+    limits: config.limits,
+    persisted: limits.persisted,
+  });
+  app.use(
+    createSseRouter({
+      path: SSE_PATH,
+      authenticate: authenticateRequest,
+      limits,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      prepare: prepareSubscription,
+      contextFor: subscriptionContext,
+      logger,
+    }),
+  );
+  const webSockets = createWebSocketSubscriptions({
+    path: GRAPHQL_PATH,
+    prepare: prepareSubscription,
+    resolveIdentity: createIdentityResolver({ auth: config.auth, ftrack }),
+    contextFor: subscriptionContext,
+    originAllowed: (req) => originAllowed(config.corsOrigins, req.headers),
+    maxPayloadBytes: config.limits.maxBodyBytes,
+    logger,
+  });
 
   app.use(
-    "/graphql",
-    // Who the request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
-    authenticate({ auth: config.auth, ftrack }),
+    GRAPHQL_PATH,
+    authenticateRequest,
     ...limits.beforeBody,
     multipartUploads({ maxFileBytes: config.upload.maxBytes, maxFieldBytes: config.limits.maxBodyBytes }),
     express.json({ limit: config.limits.maxBodyBytes }),
@@ -119,6 +179,7 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
         urls: signer,
         srcsets,
         thumbnails,
+        liveThumbnails,
       }),
     }),
     limits.bodyErrors,
@@ -130,5 +191,16 @@ export async function createApp({ config, ftrack, logger, httpServer }: AppDeps)
   app.use(notFoundHandler());
   app.use(lastResortErrorHandler(logger));
 
-  return { app, apollo, checkFtrack };
+  return {
+    app,
+    apollo,
+    checkFtrack,
+    /** The HTTP server's `upgrade` listener (WebSocket subscriptions). */
+    upgrade: webSockets.upgrade,
+    /** Ends every subscription (their streams complete) and closes the WebSocket connections. */
+    async closeSubscriptions() {
+      liveThumbnails.close();
+      await webSockets.close();
+    },
+  };
 }

@@ -22,6 +22,8 @@ export const ErrorCode = {
   REQUEST_TOO_LARGE: "REQUEST_TOO_LARGE",
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
+  // Subscriptions run over WebSocket or SSE only, queries and mutations over HTTP only.
+  OPERATION_TYPE_NOT_SUPPORTED: "OPERATION_TYPE_NOT_SUPPORTED",
   // Who the caller is, and what ftrack allows them.
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",

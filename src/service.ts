@@ -1,10 +1,13 @@
 /** Starts the GraphQL service on an HTTP server, against the ftrack server it is given. */
-import { createServer, type RequestListener } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { ErrorCode } from "./error-codes.js";
 import type { FtrackConnectionStatus } from "./ftrack/connection.check.js";
+import { connectEventHub } from "./ftrack/event-hub.client.js";
+import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import type { Logger } from "./observability/logger.js";
 import { namingPort } from "./startup.errors.js";
@@ -20,6 +23,9 @@ export interface RunningService {
   port: number;
   /** The connection check run at start (logged; ftrack being down does not stop the service). */
   ftrackChecked: Promise<FtrackConnectionStatus>;
+  /** The state of this replica's listener on ftrack's event hub (it feeds subscriptions). */
+  readonly eventHubState: EventHubState;
+  /** Ends subscriptions, closes WebSocket and event-stream connections and the hub listener, then the server. */
   close(): Promise<void>;
 }
 
@@ -40,12 +46,25 @@ const answerStarting: RequestListener = (req, res) => {
   res.end(STARTING_BODY);
 };
 
+/** A WebSocket upgrade before the app is ready: the same 503 answer, then the socket closes. */
+function answerUpgradeStarting(_req: IncomingMessage, socket: Duplex, _head: Buffer): void {
+  socket.end(
+    "HTTP/1.1 503 Service Unavailable\r\n" +
+      "Content-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(STARTING_BODY)}\r\n` +
+      "Retry-After: 1\r\nConnection: close\r\n\r\n" +
+      STARTING_BODY,
+  );
+}
+
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
   const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection }, { logger });
   // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
   // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
   let handle: RequestListener = answerStarting;
+  let upgrade = answerUpgradeStarting;
   const httpServer = createServer((req, res) => handle(req, res));
+  httpServer.on("upgrade", (req, socket, head) => upgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => {
@@ -55,21 +74,39 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
   }).catch(namingPort("PORT"));
   const port = (httpServer.address() as AddressInfo).port;
   const publicUrl = new URL(config.publicUrl).port === "0" ? `http://localhost:${port}` : config.publicUrl;
-  const { app, apollo, checkFtrack } = await createApp({
+  // One listener per replica, as the service user: every replica hears every change itself.
+  const eventHub = connectEventHub({
+    server: ftrackConnection.server,
+    identity: ftrack.serviceIdentity,
+    transport: ftrack.transport,
+    logger,
+  });
+  const started = await createApp({
     config: { ...config, publicUrl },
     ftrack,
     logger,
     httpServer,
-  }).catch((error: unknown) => {
+    eventHub,
+  }).catch(async (error: unknown) => {
+    await eventHub.close();
     httpServer.close();
     throw error;
   });
-  handle = app;
+  handle = started.app;
+  upgrade = started.upgrade;
   return {
     url: `http://localhost:${port}`,
     port,
-    ftrackChecked: checkFtrack(),
-    // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
-    close: () => apollo.stop(),
+    ftrackChecked: started.checkFtrack(),
+    get eventHubState() {
+      return eventHub.state;
+    },
+    async close() {
+      // Streams first, so open event streams end and WebSockets close instead of holding the drain.
+      await started.closeSubscriptions();
+      await eventHub.close();
+      // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
+      await started.apollo.stop();
+    },
   } satisfies RunningService;
 }

@@ -33,6 +33,9 @@ export const ASSET_VERSION_FIELDS = [
   "is_latest_version",
   "thumbnail_id",
   "date",
+  // The project, through the asset's context (a Project itself, or a TypedContext in one).
+  "asset.context_id",
+  "asset.parent.project_id",
 ];
 export const USER_FIELDS = ["id", "username", "first_name", "last_name", "thumbnail_id"];
 export const COMPONENT_FIELDS = ["id", "name", "file_type", "size", "component_locations.location_id"];
@@ -100,7 +103,16 @@ export function mapAssetVersion(e: FtrackEntity): AssetVersionRecord {
     isLatestVersion: e.is_latest_version === true,
     thumbnailId: str(e.thumbnail_id),
     date: str(e.date),
+    projectId: versionProjectId(e),
   };
+}
+
+/** A version's project: its asset's context when that is a Project, else that context's project. */
+function versionProjectId(e: FtrackEntity): string | null {
+  const asset = e.asset as { context_id?: unknown; parent?: FtrackEntity | null } | null | undefined;
+  const parent = asset?.parent;
+  if (!parent || typeof parent !== "object") return null;
+  return parent.__entity_type__ === "Project" ? str(asset.context_id) : str(parent.project_id);
 }
 
 export function mapUser(e: FtrackEntity): UserRecord {

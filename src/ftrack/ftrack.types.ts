@@ -126,6 +126,8 @@ export interface AssetVersionRecord {
   thumbnailId: string | null;
   /** When it was published (ISO 8601). */
   date: string | null;
+  /** The project the version's asset lies in. */
+  projectId: string | null;
 }
 
 export interface UserRecord {

@@ -82,6 +82,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/** Logs an error that is this service's fault (a bug, or its configuration), once per answer it is in. */
+function logFault(error: GraphQLError, mapped: PublicError, logger: Logger): void {
+  if (!mapped.fault) return;
+  logger.error(
+    {
+      code: mapped.code,
+      path: error.path?.join("."),
+      error: describeError(unwrapResolverError(error)),
+    },
+    mapped.code === ErrorCode.FTRACK_MISCONFIGURED
+      ? "ftrack refused the service's API key: check FTRACK_API_USER and FTRACK_API_KEY"
+      : "GraphQL request failed on the server side",
+  );
+}
+
 /**
  * Sets the HTTP status the answer's errors call for (the highest wins), and logs those that are
  * this service's fault. Runs before formatError, on the same errors.
@@ -97,21 +112,24 @@ export function errorStatusPlugin<T extends object>(logger: Logger): ApolloServe
             if (mapped.status && mapped.status > (response.http.status ?? 0)) {
               response.http.status = mapped.status;
             }
-            if (mapped.fault) {
-              logger.error(
-                {
-                  code: mapped.code,
-                  path: error.path?.join("."),
-                  error: describeError(unwrapResolverError(error)),
-                },
-                mapped.code === ErrorCode.FTRACK_MISCONFIGURED
-                  ? "ftrack refused the service's API key: check FTRACK_API_USER and FTRACK_API_KEY"
-                  : "GraphQL request failed on the server side",
-              );
-            }
+            logFault(error, mapped, logger);
           }
         },
       };
     },
   };
+}
+
+/**
+ * Errors as the subscription transports (WebSocket, SSE) send them: formatted as /graphql formats
+ * them (faults logged), without the HTTP status a request error carries in `extensions.http`.
+ */
+export function publicErrors(errors: readonly GraphQLError[], logger: Logger): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    const mapped = publicErrorOf(error);
+    if (mapped) logFault(error, mapped, logger);
+    const formatted = formatError(error.toJSON(), error);
+    const { http: _status, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  });
 }

@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import type { GraphQLSchema } from "graphql";
-import { type BuildSchemaOptions, buildSchema } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema, type PubSub } from "type-graphql";
 import { resolveUrlFieldsDirectly } from "./direct-resolvers.js";
 import { cacheControlDirective } from "./federation/cache-control.directive.js";
 import { toSubgraphSchema } from "./federation/subgraph.schema.js";
@@ -12,6 +12,7 @@ import { QueryResolver } from "./resolvers/query.resolver.js";
 import { TaskResolver } from "./resolvers/task.resolver.js";
 import { ThumbnailMutationResolver } from "./resolvers/thumbnail.mutation.resolver.js";
 import { ThumbnailResolver } from "./resolvers/thumbnail.resolver.js";
+import { ThumbnailSubscriptionResolver } from "./resolvers/thumbnail.subscription.resolver.js";
 import { ThumbnailableResolver } from "./resolvers/thumbnailable.resolver.js";
 import { CustomContext } from "./types/typed-context.types.js";
 
@@ -26,7 +27,22 @@ export const resolvers = [
   AssetVersionResolver,
   AssetResolver,
   ThumbnailMutationResolver,
+  ThumbnailSubscriptionResolver,
 ] as const;
+
+/**
+ * type-graphql builds no @Subscription without a PubSub, even when each subscription brings its own
+ * stream (`subscribe`), as thumbnailChanged does (its stream is the domain's ThumbnailChangeFeed).
+ * So it gets one that is never used.
+ */
+const noPubSub: PubSub = {
+  publish() {
+    throw new Error("No PubSub: subscriptions stream from their own `subscribe`.");
+  },
+  subscribe() {
+    throw new Error("No PubSub: subscriptions stream from their own `subscribe`.");
+  },
+};
 
 /**
  * type-graphql's options. No global middleware and no auth checker: direct-resolvers.ts calls some
@@ -37,6 +53,7 @@ export const schemaOptions = {
   orphanedTypes: [CustomContext],
   validate: false,
   directives: [cacheControlDirective],
+  pubSub: noPubSub,
   // Federation directives (@key) are declared by the subgraph build, not here.
   skipCheck: true,
 } satisfies BuildSchemaOptions;

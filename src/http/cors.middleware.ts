@@ -6,6 +6,7 @@
  * Thumbnails need no CORS for <img>: their Cross-Origin-Resource-Policy lets other origins embed
  * them; CORS only matters to front ends that fetch() them or draw them on a canvas.
  */
+import type { IncomingHttpHeaders } from "node:http";
 import type { Request, RequestHandler } from "express";
 import { ErrorCode } from "../error-codes.js";
 import type { Logger } from "../observability/logger.js";
@@ -31,13 +32,23 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
 const MAX_WARNED_ORIGINS = 100;
 
 /** A browser on this service's own origin sends Origin on POSTs too; it needs no CORS. */
-function isSameOrigin(req: Request, origin: string): boolean {
-  if (req.get("sec-fetch-site") === "same-origin") return true;
+function isSameOrigin(headers: IncomingHttpHeaders, origin: string): boolean {
+  if (headers["sec-fetch-site"] === "same-origin") return true;
   try {
-    return new URL(origin).host === req.get("host");
+    return new URL(origin).host === headers.host;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a browser on the request's origin may open a connection whose answers no CORS header
+ * guards (a WebSocket): its own origin, or one CORS_ORIGINS allows. No Origin: not a browser.
+ */
+export function originAllowed(origins: readonly string[], headers: IncomingHttpHeaders): boolean {
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  return origins.includes("*") || origins.includes(origin) || isSameOrigin(headers, origin);
 }
 
 export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, "warn">): RequestHandler {
@@ -46,7 +57,7 @@ export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, 
   const warned = new Set<string>();
   /** One warning per refused origin, so a developer whose front end cannot read answers learns why. */
   const warnOnce = (req: Request, origin: string) => {
-    if (warned.has(origin) || warned.size >= MAX_WARNED_ORIGINS || isSameOrigin(req, origin)) return;
+    if (warned.has(origin) || warned.size >= MAX_WARNED_ORIGINS || isSameOrigin(req.headers, origin)) return;
     warned.add(origin);
     logger?.warn(
       { origin: origin.slice(0, 200) },

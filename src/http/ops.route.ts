@@ -1,6 +1,10 @@
-/** Operations endpoints: liveness (/healthz), readiness against ftrack (/readyz), Prometheus (/metrics). */
+/**
+ * Operations endpoints: liveness (/healthz), readiness against ftrack (/readyz, with the state of the
+ * event hub listener that feeds subscriptions), Prometheus (/metrics).
+ */
 import { Router } from "express";
 import type { FtrackConnectionStatus } from "../ftrack/connection.check.js";
+import type { EventHubState } from "../ftrack/event-hub.types.js";
 import type { Logger } from "../observability/logger.js";
 import { registry } from "../observability/metrics.js";
 
@@ -30,15 +34,26 @@ export function loggedFtrackCheck(check: FtrackCheck, logger: Logger): FtrackChe
   };
 }
 
-export function createOpsRouter({ checkFtrack }: { checkFtrack: FtrackCheck }): Router {
+export interface OpsRouterDeps {
+  checkFtrack: FtrackCheck;
+  /** "connected", or degraded: live thumbnails pause while it is "connecting" or "reconnecting". */
+  eventHubState: () => EventHubState;
+}
+
+export function createOpsRouter({ checkFtrack, eventHubState }: OpsRouterDeps): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
     const status = await checkFtrack();
-    if (status.ok) res.json({ status: "ready" });
-    else res.status(503).json({ status: "unavailable", reason: status.reason, message: status.message });
+    const eventHub = eventHubState();
+    // Queries and mutations do not need the hub: without it the service is ready, but degraded.
+    if (status.ok) res.json({ status: "ready", eventHub });
+    else
+      res
+        .status(503)
+        .json({ status: "unavailable", reason: status.reason, message: status.message, eventHub });
   });
   router.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);

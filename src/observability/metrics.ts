@@ -1,5 +1,5 @@
 /** Prometheus metrics of the service, in one registry served at /metrics. */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -48,5 +48,11 @@ export const thumbnailDeliveries = new Counter({
   name: "thumbnail_deliveries_total",
   help: "Responses of the signed thumbnail route, by HTTP status.",
   labelNames: ["status"] as const,
+  registers: [registry],
+});
+
+export const thumbnailSubscribers = new Gauge({
+  name: "thumbnail_subscriptions_active",
+  help: "Open thumbnailChanged subscriptions (WebSocket and server-sent events) on this replica.",
   registers: [registry],
 });

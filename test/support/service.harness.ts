@@ -8,7 +8,7 @@ import { print } from "graphql";
 import { loadConfig } from "../../src/config.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/observability/logger.js";
-import { startService } from "../../src/service.js";
+import { type RunningService, startService } from "../../src/service.js";
 
 /** The service's THUMBNAIL_URL_SECRETS, so a test can sign a URL itself. */
 export const HARNESS_URL_SECRETS =
@@ -18,6 +18,7 @@ export interface Harness {
   url: string;
   graphqlUrl: string;
   emulator: RunningEmulator;
+  service: RunningService;
   logs: string[];
   close(): Promise<void>;
 }
@@ -54,18 +55,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { server: emulator.url, apiUser: emulator.apiUser, apiKey: options.serviceApiKey ?? emulator.apiKey },
     logger,
   );
-  // Its log line lands now, not in the middle of a test's own log assertions.
-  await service.ftrackChecked;
+  // Its log line lands now, not in the middle of a test's own log assertions. And the event hub
+  // listener's first ftrack request (its schemas) is made before a test counts ftrack requests.
+  if ((await service.ftrackChecked).ok) await until(() => service.eventHubState === "connected", 5000);
   return {
     url: service.url,
     graphqlUrl: `${service.url}/graphql`,
     emulator,
+    service,
     logs,
     async close() {
       await service.close();
       await emulator.close();
     },
   };
+}
+
+/** Polls `probe` every 10 ms until it holds; throws after `timeoutMs`. */
+export async function until(
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what = "the condition",
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export interface GraphQLResponse<T> {

@@ -11,6 +11,7 @@ import {
   checkPersistedQueryExtension,
   loadManifest,
   manifestCache,
+  type PersistedOperations,
   requirePersistedOperations,
 } from "./persisted-operations.js";
 import {
@@ -33,6 +34,8 @@ export interface GraphqlLimits<T extends object> {
   afterBody: RequestHandler[];
   /** Error handler for the JSON body parser's errors, right after Apollo's middleware. */
   bodyErrors: ErrorRequestHandler;
+  /** PERSISTED_QUERIES_ONLY: the only operations that may run (the subscription transports check it too). */
+  persisted?: PersistedOperations;
 }
 
 export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): GraphqlLimits<T> {
@@ -55,5 +58,6 @@ export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): Gr
       ...(manifest ? [requirePersistedOperations(manifest)] : []),
     ],
     bodyErrors: jsonBodyErrorHandler(limits),
+    persisted: manifest,
   };
 }

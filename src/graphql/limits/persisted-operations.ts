@@ -126,17 +126,20 @@ export function checkPersistedQueryExtension(): RequestHandler {
   };
 }
 
+/** Whether an operation (`{ query, extensions }`) is in the manifest, by its text's hash or by the hash it sends. */
+export function isPersisted(operations: PersistedOperations, operation: unknown): boolean {
+  const { hash, query } = hashOf(operation);
+  return typeof query === "string" && query !== ""
+    ? operations.has(sha256Hex(query)) && (hash === undefined || hash === sha256Hex(query))
+    : typeof hash === "string" && operations.has(hash);
+}
+
 /** Refuses every operation that is not in the manifest (by hash, or by the hash of its text). */
 export function requirePersistedOperations(operations: PersistedOperations): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "POST") return next();
     for (const operation of operationsOf(req)) {
-      const { hash, query } = hashOf(operation);
-      const listed =
-        typeof query === "string" && query !== ""
-          ? operations.has(sha256Hex(query)) && (hash === undefined || hash === sha256Hex(query))
-          : typeof hash === "string" && operations.has(hash);
-      if (!listed) {
+      if (!isPersisted(operations, operation)) {
         return sendGraphqlError(
           res,
           400,

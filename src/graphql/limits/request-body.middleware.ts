@@ -62,7 +62,7 @@ export function jsonBodyErrorHandler(limits: Pick<BodyLimits, "maxBodyBytes">): 
  * About the size of a parsed JSON value. Only plain data counts: multipart uploads put Upload
  * objects (with streams) where files go, which weigh nothing here and must not break the count.
  */
-function jsonSize(value: unknown, budget = Number.POSITIVE_INFINITY): number {
+export function jsonSize(value: unknown, budget = Number.POSITIVE_INFINITY): number {
   let total = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0 && total <= budget) {

@@ -1,0 +1,127 @@
+/**
+ * Subscriptions over WebSocket at /graphql (the graphql-ws protocol, `graphql-transport-ws`), on the
+ * service's own HTTP server. A connection is refused before the upgrade when its path is not
+ * /graphql or a browser opens it from an origin CORS_ORIGINS does not allow (a WebSocket is not
+ * guarded by CORS, so this check is what keeps other sites' pages out). Its identity comes from the
+ * connection parameters, under the header names /graphql reads (AUTH_MODE applies as for queries):
+ * refused, the socket closes with 4401 and the reason `UNAUTHENTICATED: ...`; when ftrack cannot
+ * check a key, with 1013 (try again later) and `FTRACK_UNAVAILABLE: ...`. Each operation passes the
+ * checks of subscription.operation.ts and gets its own context, acting as that identity.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { ExecutionResult } from "graphql";
+import { CloseCode } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { AuthError, connectionParamsHeaders, type IdentityResolver } from "../../auth/index.js";
+import { ErrorCode } from "../../error-codes.js";
+import type { FtrackIdentity } from "../../ftrack/ftrack.types.js";
+import type { Logger } from "../../observability/logger.js";
+import { publicErrors } from "../errors.js";
+import type { GraphContext } from "../request-context.js";
+import { isRefused, type SubscriptionPreparer } from "./subscription.operation.js";
+
+export interface WebSocketSubscriptionsDeps {
+  path: string;
+  prepare: SubscriptionPreparer;
+  resolveIdentity: IdentityResolver;
+  /** A new context for one operation, acting as the connection's identity. */
+  contextFor: (identity: FtrackIdentity) => GraphContext;
+  /** Whether the upgrade request's Origin may connect (cors.middleware.ts's originAllowed). */
+  originAllowed: (req: IncomingMessage) => boolean;
+  /** Largest message a client may send (GRAPHQL_MAX_BODY_BYTES). */
+  maxPayloadBytes: number;
+  logger: Logger;
+}
+
+export interface WebSocketSubscriptions {
+  /** The HTTP server's `upgrade` listener. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every connection (1001, going away) and the WebSocket server. */
+  close(): Promise<void>;
+}
+
+/** WebSocket close code 1013: a client retries later (graphql-ws's client does so by itself). */
+const TRY_AGAIN_LATER = 1013;
+
+/** A close reason: the code first, so a client can tell refusals apart; at most 123 bytes. */
+function closeReason(code: ErrorCode, message: string): string {
+  const reason = `${code}: ${message}`;
+  return Buffer.byteLength(reason) <= 123 ? reason : code;
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuseUpgrade(socket: Duplex, status: 403 | 404, code: ErrorCode, message: string): void {
+  const body = JSON.stringify({ code, message });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 403 ? "Forbidden" : "Not Found"}\r\n` +
+      "Content-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      "Connection: close\r\n\r\n" +
+      body,
+  );
+}
+
+export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): WebSocketSubscriptions {
+  const { prepare, resolveIdentity, contextFor, logger } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxPayloadBytes });
+  const server = useServer<Record<string, unknown> | undefined, { identity: FtrackIdentity }>(
+    {
+      // Never send an internal error's message to a client.
+      isProd: true,
+      async onConnect(ctx) {
+        try {
+          ctx.extra.identity = await resolveIdentity(connectionParamsHeaders(ctx.connectionParams));
+          return true;
+        } catch (error) {
+          if (!(error instanceof AuthError)) throw error;
+          // Closed here with our own code and reason; graphql-ws's own close (4403) then does nothing.
+          const unavailable = error.code === ErrorCode.FTRACK_UNAVAILABLE;
+          ctx.extra.socket.close(
+            unavailable ? TRY_AGAIN_LATER : CloseCode.Unauthorized,
+            closeReason(error.code, error.message),
+          );
+          return false;
+        }
+      },
+      onSubscribe(ctx, _id, payload) {
+        const prepared = prepare(payload);
+        if (isRefused(prepared)) return prepared.errors;
+        const identity = ctx.extra.identity;
+        if (!identity) throw new Error("a subscription on a connection without an identity");
+        return { ...prepared, contextValue: contextFor(identity) };
+      },
+      onNext(_ctx, _id, _payload, _args, result: ExecutionResult) {
+        return result.errors ? { ...result, errors: publicErrors(result.errors, logger) } : undefined;
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return publicErrors(errors, logger);
+      },
+    },
+    wss,
+  );
+
+  return {
+    upgrade(req, socket, head) {
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      if (path !== deps.path) {
+        refuseUpgrade(socket, 404, ErrorCode.NOT_FOUND, `WebSocket connections go to ${deps.path}.`);
+        return;
+      }
+      if (!deps.originAllowed(req)) {
+        refuseUpgrade(
+          socket,
+          403,
+          ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
+          "This origin may not call this service.",
+        );
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    },
+    async close() {
+      await server.dispose();
+    },
+  };
+}
