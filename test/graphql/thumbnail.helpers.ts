@@ -26,6 +26,8 @@ export interface MultipartOptions {
   mimetype?: string;
   /** Send Apollo's CSRF preflight header (default true). */
   preflight?: boolean;
+  /** Identity headers, for AUTH_MODE ftrack-key or jwt. */
+  headers?: Record<string, string>;
 }
 
 /** The body of a GraphQL multipart request (operations, map, file) for uploadThumbnail. */
@@ -50,7 +52,10 @@ export async function uploadThumbnail(
   const res = await fetch(harness.graphqlUrl, {
     method: "POST",
     body: uploadForm(target, file, options),
-    headers: options.preflight === false ? {} : { "apollo-require-preflight": "true" },
+    headers: {
+      ...options.headers,
+      ...(options.preflight === false ? {} : { "apollo-require-preflight": "true" }),
+    },
   });
   const text = await res.text();
   let body: Record<string, unknown>;

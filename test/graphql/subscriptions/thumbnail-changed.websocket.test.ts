@@ -5,7 +5,7 @@
  * second; only subscribers who may read the entity get it; one ftrack request per identity per
  * burst; a hub restart is survived and announced; refused connections and operations say why.
  */
-import { Session } from "@ftrack/api";
+import { Event, EventHub, Session } from "@ftrack/api";
 import { createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -24,7 +24,7 @@ import { activeSubscriptions, clearThumbnails, swapThumbnail } from "./subscript
 
 const AURORA = DEMO.projects.aurora;
 const BOREALIS = DEMO.projects.borealis;
-const { alice, carol } = DEMO.users;
+const { alice, carol, dave } = DEMO.users;
 
 let harness: Harness;
 let ftrack: Session;
@@ -157,6 +157,38 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     expect(seen(subscriptions[2])).toEqual(new Set([DEMO.shots.sh100.id]));
     // The commit itself, then one read as alice and one as carol.
     expect(harness.emulator.counters.requests - requestsBefore).toBe(1 + 2);
+  });
+
+  it("takes a forged ftrack.update (any ftrack user may publish one) only as a cue to read ftrack", async () => {
+    const subscription = await subscribe({ targets: [{ type: "TASK", id: DEMO.task.id }] });
+    const { data } = await ftrack.query(`select thumbnail_id from Task where id is "${DEMO.task.id}"`);
+    const forger = new EventHub(harness.emulator.url, dave.username, dave.apiKey);
+    forger.connect();
+    try {
+      await until(() => forger.isConnected(), 5000, "the forger's hub");
+      await forger.publish(
+        new Event("ftrack.update", {
+          entities: [
+            {
+              entityId: DEMO.task.id,
+              entityType: "task",
+              entity_type: "Task",
+              action: "update",
+              keys: ["thumbid"],
+              changes: { thumbid: { old: null, new: DEMO.components.container } },
+              objectTypeId: DEMO.objectTypes.Task,
+              parents: [],
+            },
+          ],
+        }),
+      );
+      const { result } = await subscription.next(changeOf(DEMO.task.id));
+      // What ftrack holds, not what the event claimed.
+      expect(result.data?.thumbnailChanged.entity?.thumbnail?.id).toBe(data[0].thumbnail_id ?? undefined);
+      expect(result.data?.thumbnailChanged.entity?.thumbnail?.id).not.toBe(DEMO.components.container);
+    } finally {
+      forger.disconnect();
+    }
   });
 
   it("filters by targets, which must exist and be readable", async () => {
