@@ -17,7 +17,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/graphql": service,
+      "/graphql": { target: service, ws: true },
       "/thumbnails": service,
       "/web-config.json": service,
     },

@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { type FtrackConnection, type RunningService, startService } from "../../src/service.js";
-import { graphql } from "../support/service.harness.js";
+import { graphql, until } from "../support/service.harness.js";
 
 const API_KEY = "connection-test-key-do-not-log";
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -174,7 +174,11 @@ describe("ftrack down at start", () => {
     const emulator = await startEmulator({ port, apiKey: API_KEY });
     cleanups.push(() => emulator.close());
     const ready = await readyz(started);
-    expect(ready).toEqual({ status: 200, body: { status: "ready" } });
+    // Ready for queries at once; live thumbnails follow once the event hub listener's backoff retries.
+    expect(ready).toMatchObject({ status: 200, body: { status: "ready" } });
+    expect(["connecting", "connected"]).toContain(ready.body.eventHub);
+    await until(() => started.service.eventHubState === "connected", 20_000, "the event hub listener");
+    expect(await readyz(started)).toEqual({ status: 200, body: { status: "ready", eventHub: "connected" } });
     expect(started.logs().some((line) => line.level === 30 && /ftrack connection ok/.test(line.msg))).toBe(
       true,
     );

@@ -13,6 +13,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { create, ftrackCall } from "../support/emulator.api.js";
+import { activeSubscriptions } from "../graphql/subscriptions/subscription.helpers.js";
+import { uploadThumbnail } from "../graphql/thumbnail.helpers.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 import {
   ARTIFACTS_DIR,
@@ -66,6 +68,33 @@ function expectSizedToScreen(images: ShownImage[]) {
     expect(rung, where).toBeGreaterThanOrEqual(below);
     expect(image.naturalWidth, where).toBeLessThanOrEqual(rung);
   }
+}
+
+/** Counts the page's POSTs to /graphql from now on. */
+function countGraphqlPosts(page: Page): { count: number } {
+  const counter = { count: 0 };
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/graphql")) counter.count++;
+  });
+  return counter;
+}
+
+/** Sets an entity's thumbnail straight in ftrack (the embedded server's API), not through the service. */
+async function setThumbnailInFtrack(harness: Harness, entityId: string, componentId: string) {
+  const { url, apiUser, apiKey } = harness.emulator;
+  const response = await fetch(`${url}/api`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "ftrack-user": apiUser, "ftrack-api-key": apiKey },
+    body: JSON.stringify([
+      {
+        action: "update",
+        entity_type: "TypedContext",
+        entity_key: [entityId],
+        entity_data: { thumbnail_id: componentId },
+      },
+    ]),
+  });
+  expect(Array.isArray(await response.json())).toBe(true);
 }
 
 /** Nothing went to another origin, no script failed, the page's policy refused nothing. */
@@ -364,6 +393,61 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(60);
     expect(await page.getByRole("button", { name: "Show more" }).count()).toBe(0);
     await opened.close();
+    expectClean(opened);
+  });
+
+  it("updates a tile live when another client uploads to its entity", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const tile = tileOf(page, DEMO.sequence.id);
+    await tile.scrollIntoViewIfNeeded();
+    const image = tile.locator("img");
+    await expect.poll(async () => (await imageState(image)).naturalWidth).toBeGreaterThan(0);
+    await expect.poll(() => activeSubscriptions(harness), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const queries = countGraphqlPosts(page);
+
+    // Another client: the GraphQL multipart upload over HTTP, not through this page.
+    const upload = await uploadThumbnail(
+      harness,
+      { type: "SEQUENCE", id: DEMO.sequence.id },
+      await solidPng(640, 360, { r: 250, g: 160, b: 0 }),
+    );
+    expect(upload.errors).toBeUndefined();
+    const componentId = upload.data?.uploadThumbnail.thumbnail?.id;
+    await expect
+      .poll(() => image.getAttribute("srcset"), { timeout: 5000 })
+      .toContain(`/thumbnails/${componentId}/`);
+    await expect
+      .poll(async () => (await imageState(image)).naturalWidth, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const [r, g, b] = await centreColour(image);
+    expect(Math.abs(r - 250) + Math.abs(g - 160) + Math.abs(b - 0)).toBeLessThan(30);
+    // The change made the page fetch its grid again (tiles may inherit the changed one), once.
+    expect(queries.count).toBe(1);
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "live-update.png") });
+    expectClean(opened);
+  });
+
+  it("refetches the grid after the service lost ftrack's event hub, so a change made meanwhile shows", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    await expect.poll(() => activeSubscriptions(harness), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const tile = tileOf(page, DEMO.scene.id);
+    const before = await tile.locator("img").getAttribute("srcset");
+    expect(before).not.toContain(`/thumbnails/${DEMO.components.spareServer}/`);
+
+    harness.emulator.eventHub.stop();
+    await expect.poll(() => harness.service.eventHubState, { timeout: 10_000 }).toBe("reconnecting");
+    // Straight in ftrack, while nobody hears of it.
+    await setThumbnailInFtrack(harness, DEMO.scene.id, DEMO.components.spareServer);
+    await page.waitForTimeout(300);
+    expect(await tile.locator("img").getAttribute("srcset")).toBe(before);
+    harness.emulator.eventHub.start();
+
+    await expect
+      .poll(() => tile.locator("img").getAttribute("srcset"), { timeout: 20_000 })
+      .toContain(`/thumbnails/${DEMO.components.spareServer}/`);
     expectClean(opened);
   });
 

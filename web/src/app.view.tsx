@@ -38,13 +38,19 @@ export function App() {
     };
     return { headers: identityHeaders(identity), signOut: identity.mode === "none" ? undefined : signOut };
   }, [identity]);
-  const client = useMemo(
+  const graphql = useMemo(
     () =>
       session &&
       createGraphqlClient(session.headers, () =>
         session.signOut?.("The service did not accept this sign-in. Check it and sign in again."),
       ),
     [session],
+  );
+  // A new identity gets a new client: the old one's WebSocket closes.
+  useEffect(() => () => graphql?.close(), [graphql]);
+  const signedIn = useMemo<Session | null>(
+    () => session && graphql && { ...session, onLiveReconnected: graphql.onReconnected },
+    [session, graphql],
   );
 
   return (
@@ -71,9 +77,9 @@ export function App() {
           }}
         />
       )}
-      {session && client && (
-        <SessionContext.Provider value={session}>
-          <Provider value={client}>
+      {signedIn && graphql && (
+        <SessionContext.Provider value={signedIn}>
+          <Provider value={graphql.client}>
             <Browser />
           </Provider>
         </SessionContext.Provider>

@@ -23,7 +23,6 @@ import { type Subscription, subscribeOverWebSocket } from "../../support/subscri
 import { activeSubscriptions, clearThumbnails, swapThumbnail } from "./subscription.helpers.js";
 
 const AURORA = DEMO.projects.aurora;
-const BOREALIS = DEMO.projects.borealis;
 const { alice, carol, dave } = DEMO.users;
 
 let harness: Harness;
