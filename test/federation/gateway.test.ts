@@ -1,6 +1,7 @@
 /**
  * Through the studio gateway over HTTP: the supergraph composed at start from this service and the
- * example subgraphs; fields of several subgraphs on one entity; errors; cache headers; uploads.
+ * example subgraphs; fields of several subgraphs on one entity; errors; cache headers; uploads; and
+ * subscriptions, which compose but which the gateway does not run.
  */
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +36,17 @@ describe("the composed supergraph", () => {
     expect(sdl).toMatch(
       /interface Thumbnailable[^{]*@join__type\(graph: REVIEWS, key: "id", isInterfaceObject: true\)/s,
     );
+  });
+});
+
+describe("subscriptions", () => {
+  it("compose, but @apollo/gateway runs none: front ends subscribe to this service directly", async () => {
+    expect(studio.gateway.supergraphSdl).toMatch(
+      /type Subscription\s+@join__type\(graph: THUMBNAILS\)\s*\{[^}]*thumbnailChanged\(/,
+    );
+    const { data, errors } = await graphql(studio, "subscription { thumbnailChanged { kind } }");
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0]?.message).toBe("Execution of subscriptions not supported by gateway");
   });
 });
 
