@@ -10,7 +10,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { authenticate, createIdentityResolver, identityOf } from "./auth/index.js";
+import { authenticate, createCredentialExpiry, createIdentityResolver, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
 import {
@@ -129,14 +129,16 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
   const authenticateRequest = authenticate({ auth: config.auth, ftrack });
 
   // Subscriptions: a context per operation, acting as the subscriber; the feed is shared.
-  const subscriptionContext = (identity: FtrackIdentity): GraphContext => ({
+  const subscriptionContext = (identity: FtrackIdentity, credentialsExpireAt?: number): GraphContext => ({
     requestId: randomUUID(),
+    credentialsExpireAt,
     ftrack: ftrack.sessionFor(identity),
     urls: signer,
     srcsets,
     thumbnails,
     liveThumbnails,
   });
+  const credentialExpiry = createCredentialExpiry(config.auth);
   const prepareSubscription = createSubscriptionPreparer({
     schema,
     limits: config.limits,
@@ -150,6 +152,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
       maxBodyBytes: config.limits.maxBodyBytes,
       prepare: prepareSubscription,
       contextFor: subscriptionContext,
+      credentialExpiry,
       logger,
     }),
   );
@@ -157,6 +160,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
     path: GRAPHQL_PATH,
     prepare: prepareSubscription,
     resolveIdentity: createIdentityResolver({ auth: config.auth, ftrack }),
+    credentialExpiry,
     contextFor: subscriptionContext,
     originAllowed: (req) => originAllowed(config.corsOrigins, req.headers),
     maxPayloadBytes: config.limits.maxBodyBytes,

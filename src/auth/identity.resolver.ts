@@ -9,6 +9,7 @@
  *               (credential.check.ts), then passed through on every ftrack call.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import { decodeJwt } from "jose";
 import type { AuthConfig } from "../config.js";
 import type { FtrackClient } from "../ftrack/ftrack.client.js";
 import type { FtrackIdentity } from "../ftrack/ftrack.types.js";
@@ -66,6 +67,24 @@ export function createIdentityResolver({
       };
     }
   }
+}
+
+/**
+ * When credentials that the resolver accepted stop being valid (ms since the epoch), for connections
+ * that outlive a request (subscriptions): a bearer token's `exp` under `jwt`; never otherwise (an
+ * ftrack key is checked by ftrack on every read, so a revoked one is noticed there).
+ */
+export function createCredentialExpiry(
+  auth: AuthConfig,
+): (headers: IncomingHttpHeaders) => number | undefined {
+  if (auth.mode !== "jwt") return () => undefined;
+  return (headers) => {
+    const token = bearerToken(single(headers, "authorization"));
+    if (!token) return undefined;
+    // Verified by the resolver already: only its claim is read here.
+    const { exp } = decodeJwt(token);
+    return typeof exp === "number" ? exp * 1000 : undefined;
+  };
 }
 
 /** A header's value; undefined when absent. Repeated headers count as invalid (empty string). */

@@ -3,4 +3,8 @@
 export { AuthError } from "./auth.errors.js";
 export { authenticate, identityOf } from "./auth.middleware.js";
 export { connectionParamsHeaders } from "./connection-params.js";
-export { createIdentityResolver, type IdentityResolver } from "./identity.resolver.js";
+export {
+  createCredentialExpiry,
+  createIdentityResolver,
+  type IdentityResolver,
+} from "./identity.resolver.js";

@@ -22,4 +22,6 @@ export type GraphContext = {
   thumbnails: ThumbnailService;
   /** Live thumbnail changes (subscriptions); shared by every subscriber of this replica. */
   liveThumbnails: ThumbnailChangeFeed;
+  /** Subscriptions: when the caller's credentials expire (ms since the epoch; a bearer token's exp). */
+  credentialsExpireAt?: number;
 };

@@ -32,7 +32,9 @@ export type ThumbnailChangeEvent =
   /** Changes since then may not have been delivered: refetch what is shown. */
   | { kind: "missed"; since: Date }
   /** ftrack no longer accepts the subscriber's identity; the stream ends after this event. */
-  | { kind: "refused"; error: Error };
+  | { kind: "refused"; error: Error }
+  /** The subscriber's credentials expired (a bearer token's `exp`); the stream ends after this event. */
+  | { kind: "expired" };
 
 /** What the feed listens to: the ftrack layer's event hub client. */
 export interface ThumbnailChangeSource {
@@ -63,6 +65,7 @@ interface Subscriber {
 
 const DEFAULT_BURST_MS = 50;
 const DEFAULT_MAX_QUEUED = 100;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class ThumbnailChangeFeed {
   readonly #sessionFor: (identity: FtrackIdentity) => FtrackSession;
@@ -90,16 +93,34 @@ export class ThumbnailChangeFeed {
     ];
   }
 
-  /** Changes this identity may read that pass the filter, until the iterator is returned or the feed closes. */
+  /**
+   * Changes this identity may read that pass the filter, until the iterator is returned, the feed
+   * closes, or `until` (ms since the epoch: when the identity's credentials expire) passes.
+   */
   subscribe(
     identity: FtrackIdentity,
     filter: ThumbnailChangeFilter,
+    { until }: { until?: number } = {},
   ): AsyncIterableIterator<ThumbnailChangeEvent> {
     return new Repeater<ThumbnailChangeEvent>(async (push, stop) => {
       const subscriber: Subscriber = { identity, filter, push, stop };
       this.#subscribers.add(subscriber);
       thumbnailSubscribers.inc();
+      let expiry: NodeJS.Timeout | undefined;
+      const expireAt = (at: number) => {
+        // setTimeout takes at most about 24 days: wait in steps until then.
+        expiry = setTimeout(
+          () => {
+            if (Date.now() < at) return expireAt(at);
+            push({ kind: "expired" });
+            stop();
+          },
+          Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS),
+        );
+      };
+      if (until !== undefined) expireAt(until);
       await stop;
+      clearTimeout(expiry);
       this.#subscribers.delete(subscriber);
       thumbnailSubscribers.dec();
     }, new MissedOnOverflow(this.#maxQueued));

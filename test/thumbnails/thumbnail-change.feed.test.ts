@@ -252,6 +252,17 @@ describe("ThumbnailChangeFeed", () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it("ends a subscription whose credentials expire, saying so", async () => {
+    const source = hub();
+    const feed = feedOn(source);
+    const expiring = listen(feed.subscribe(service(), {}, { until: Date.now() + 100 }));
+    const lasting = listen(feed.subscribe(service(), {}));
+    await expiring.done;
+    expect(expiring.events).toEqual([{ kind: "expired" }]);
+    source.announce(change("Task", DEMO.task.id));
+    await until(() => lasting.events.length === 1, "the change");
+  });
+
   it("close() ends every stream and stops listening", async () => {
     const source = hub();
     const feed = feedOn(source);

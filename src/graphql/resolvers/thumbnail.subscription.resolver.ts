@@ -33,10 +33,14 @@ async function thumbnailChanges(
     });
   }
   const entities = targets ? await resolveTargets(ctx.ftrack, targets) : undefined;
-  return ctx.liveThumbnails.subscribe(ctx.ftrack.identity, {
-    entityIds: entities && new Set(entities.map((entity) => entity.id)),
-    projectId: projectId ?? undefined,
-  });
+  return ctx.liveThumbnails.subscribe(
+    ctx.ftrack.identity,
+    {
+      entityIds: entities && new Set(entities.map((entity) => entity.id)),
+      projectId: projectId ?? undefined,
+    },
+    { until: ctx.credentialsExpireAt },
+  );
 }
 
 /** Thin: the domain (ThumbnailChangeFeed) decides what a subscriber gets; this shapes it. */
@@ -73,6 +77,13 @@ export class ThumbnailSubscriptionResolver {
         });
       case "refused":
         throw event.error;
+      case "expired":
+        throw new GraphQLError(
+          "The credentials of this subscription expired: subscribe again with new ones.",
+          {
+            extensions: { code: ErrorCode.UNAUTHENTICATED },
+          },
+        );
       default:
         // The entity's fields resolve on the session that read it as the caller: current data, and
         // what that read fetched already costs no second round trip.

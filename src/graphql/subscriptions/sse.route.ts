@@ -6,7 +6,7 @@
  * the checks of subscription.operation.ts. A refused request is answered with an HTTP status and
  * GraphQL's error shape; an accepted one with `text/event-stream` (`next` events, then `complete`).
  */
-import { STATUS_CODES } from "node:http";
+import { type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import express, { type RequestHandler, Router } from "express";
 import type { ExecutionResult } from "graphql";
 import { createHandler } from "graphql-sse/lib/use/express";
@@ -28,7 +28,9 @@ export interface SseSubscriptionsDeps {
   limits: GraphqlLimits<GraphContext>;
   maxBodyBytes: number;
   prepare: SubscriptionPreparer;
-  contextFor: (identity: FtrackIdentity) => GraphContext;
+  contextFor: (identity: FtrackIdentity, credentialsExpireAt?: number) => GraphContext;
+  /** When the request's credentials expire (a bearer token's exp): its stream ends then. */
+  credentialExpiry: (headers: IncomingHttpHeaders) => number | undefined;
   logger: Logger;
 }
 
@@ -60,7 +62,7 @@ const requireOperationObject: RequestHandler = (req, res, next) => {
 };
 
 export function createSseRouter(deps: SseSubscriptionsDeps): Router {
-  const { prepare, contextFor, logger, limits } = deps;
+  const { prepare, contextFor, credentialExpiry, logger, limits } = deps;
   const stream = createHandler<GraphContext>({
     // No token: "distinct connections" mode only, so no stream outlives its request.
     authenticate: () => null,
@@ -72,7 +74,8 @@ export function createSseRouter(deps: SseSubscriptionsDeps): Router {
         const headers = { "content-type": "application/json; charset=utf-8" };
         return [body, { status, statusText: STATUS_CODES[status] ?? "", headers }] as const;
       }
-      return { ...prepared, contextValue: contextFor(identityOf(req.context.res)) };
+      const identity = identityOf(req.context.res);
+      return { ...prepared, contextValue: contextFor(identity, credentialExpiry(req.raw.headers)) };
     },
     onNext(_ctx, _req, result) {
       const { errors } = result as ExecutionResult;

@@ -8,7 +8,7 @@
  * check a key, with 1013 (try again later) and `FTRACK_UNAVAILABLE: ...`. Each operation passes the
  * checks of subscription.operation.ts and gets its own context, acting as that identity.
  */
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
@@ -26,8 +26,10 @@ export interface WebSocketSubscriptionsDeps {
   path: string;
   prepare: SubscriptionPreparer;
   resolveIdentity: IdentityResolver;
+  /** When accepted credentials expire (a bearer token's exp): the connection closes then (4401). */
+  credentialExpiry: (headers: IncomingHttpHeaders) => number | undefined;
   /** A new context for one operation, acting as the connection's identity. */
-  contextFor: (identity: FtrackIdentity) => GraphContext;
+  contextFor: (identity: FtrackIdentity, credentialsExpireAt?: number) => GraphContext;
   /** Whether the upgrade request's Origin may connect (cors.middleware.ts's originAllowed). */
   originAllowed: (req: IncomingMessage) => boolean;
   /** Largest message a client may send (GRAPHQL_MAX_BODY_BYTES). */
@@ -41,6 +43,17 @@ export interface WebSocketSubscriptions {
   /** Closes every connection (1001, going away) and the WebSocket server. */
   close(): Promise<void>;
 }
+
+/** What a connection keeps once its identity is established. */
+interface Connection extends Record<PropertyKey, unknown> {
+  identity: FtrackIdentity;
+  /** When its credentials expire (ms since the epoch), and the timer that closes it then. */
+  expiresAt: number;
+  expiry: NodeJS.Timeout;
+}
+
+/** Longest setTimeout: a token valid for longer than about 24 days closes the connection early. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** WebSocket close code 1013: a client retries later (graphql-ws's client does so by itself). */
 const TRY_AGAIN_LATER = 1013;
@@ -64,15 +77,26 @@ function refuseUpgrade(socket: Duplex, status: 403 | 404, code: ErrorCode, messa
 }
 
 export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): WebSocketSubscriptions {
-  const { prepare, resolveIdentity, contextFor, logger } = deps;
+  const { prepare, resolveIdentity, credentialExpiry, contextFor, logger } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxPayloadBytes });
-  const server = useServer<Record<string, unknown> | undefined, { identity: FtrackIdentity }>(
+  const server = useServer<Record<string, unknown> | undefined, Connection>(
     {
       // Never send an internal error's message to a client.
       isProd: true,
       async onConnect(ctx) {
+        const headers = connectionParamsHeaders(ctx.connectionParams);
         try {
-          ctx.extra.identity = await resolveIdentity(connectionParamsHeaders(ctx.connectionParams));
+          ctx.extra.identity = await resolveIdentity(headers);
+          const expiresAt = credentialExpiry(headers);
+          if (expiresAt !== undefined) {
+            ctx.extra.expiresAt = expiresAt;
+            const close = () =>
+              ctx.extra.socket.close(
+                CloseCode.Unauthorized,
+                closeReason(ErrorCode.UNAUTHENTICATED, "The token expired: connect with a new one."),
+              );
+            ctx.extra.expiry = setTimeout(close, Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS));
+          }
           return true;
         } catch (error) {
           if (!(error instanceof AuthError)) throw error;
@@ -90,7 +114,10 @@ export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): 
         if (isRefused(prepared)) return prepared.errors;
         const identity = ctx.extra.identity;
         if (!identity) throw new Error("a subscription on a connection without an identity");
-        return { ...prepared, contextValue: contextFor(identity) };
+        return { ...prepared, contextValue: contextFor(identity, ctx.extra.expiresAt) };
+      },
+      onClose(ctx) {
+        clearTimeout(ctx.extra.expiry);
       },
       onNext(_ctx, _id, _payload, _args, result: ExecutionResult) {
         return result.errors ? { ...result, errors: publicErrors(result.errors, logger) } : undefined;

@@ -1,0 +1,88 @@
+/**
+ * Subscriptions under AUTH_MODE=jwt: the bearer token travels in the WebSocket's connection
+ * parameters (or the SSE request's header), the subscriber acts as the user it names, and a
+ * connection or stream outliving its token ends when the token expires.
+ */
+import { Session } from "@ftrack/api";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "../../../src/emulator/index.js";
+import { bearer, SECRET, token } from "../../auth/auth.support.js";
+import { ThumbnailChangedDocument, type ThumbnailChangedSubscription } from "../../generated/graphql.js";
+import { type Harness, startHarness, until } from "../../support/service.harness.js";
+import {
+  type Subscription,
+  subscribeOverSse,
+  subscribeOverWebSocket,
+} from "../../support/subscription.clients.js";
+import { activeSubscriptions, swapThumbnail } from "./subscription.helpers.js";
+
+const { carol } = DEMO.users;
+const operation = { document: ThumbnailChangedDocument, variables: {} };
+const changeOf = (id: string) => (result: { data?: ThumbnailChangedSubscription | null }) =>
+  result.data?.thumbnailChanged.entity?.id === id;
+
+let harness: Harness;
+let ftrack: Session;
+const opened: Subscription<unknown>[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness({ env: { AUTH_MODE: "jwt", AUTH_JWT_SECRET: SECRET } });
+  ftrack = new Session(harness.emulator.url, harness.emulator.apiUser, harness.emulator.apiKey, {
+    strictApi: true,
+  });
+  await ftrack.initializing;
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((subscription) => subscription.dispose()));
+  await until(async () => (await activeSubscriptions(harness)) === 0, 5000, "subscriptions to end");
+});
+afterAll(() => harness?.close());
+
+function track<T>(subscription: Subscription<T>): Subscription<T> {
+  opened.push(subscription);
+  return subscription;
+}
+
+describe("subscriptions under AUTH_MODE=jwt", { timeout: 30_000 }, () => {
+  it("act as the user the token names: carol.chen gets Borealis changes only", async () => {
+    const connectionParams = bearer(await token(carol.username));
+    const asCarol = track(subscribeOverWebSocket(harness.url, operation, { connectionParams }));
+    await until(async () => (await activeSubscriptions(harness)) === 1, 5000, "the subscription");
+    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh010.id);
+    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh100.id);
+    await asCarol.next(changeOf(DEMO.shots.sh100.id));
+    expect(asCarol.received.results).toHaveLength(1);
+  });
+
+  it("refuse a connection with no token, a bad one, or ftrack credentials instead (4401)", async () => {
+    for (const connectionParams of [
+      undefined,
+      bearer("not-a-token"),
+      bearer(await token(carol.username, { expiresIn: -60 })),
+      { "ftrack-user": carol.username, "ftrack-api-key": carol.apiKey },
+    ]) {
+      const refused = track(subscribeOverWebSocket(harness.url, operation, { connectionParams }));
+      expect((await refused.ended()).error).toMatchObject({
+        code: 4401,
+        reason: expect.stringMatching(/^UNAUTHENTICATED: /),
+      });
+    }
+  });
+
+  it("end when the token expires: the WebSocket closes (4401), the event stream says UNAUTHENTICATED", async () => {
+    const shortLived = await token(carol.username, { expiresIn: 2 });
+    const ws = track(
+      subscribeOverWebSocket(harness.url, operation, { connectionParams: bearer(shortLived) }),
+    );
+    const sse = track(subscribeOverSse(harness.url, operation, bearer(shortLived)));
+    await until(async () => (await activeSubscriptions(harness)) === 2, 5000, "two subscriptions");
+
+    expect((await ws.ended(8000)).error).toMatchObject({
+      code: 4401,
+      reason: "UNAUTHENTICATED: The token expired: connect with a new one.",
+    });
+    const { result } = await sse.next((r) => (r.errors?.length ?? 0) > 0, 8000);
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await sse.ended()).completed).toBe(true);
+  });
+});
