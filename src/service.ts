@@ -48,6 +48,7 @@ const answerStarting: RequestListener = (req, res) => {
 
 /** A WebSocket upgrade before the app is ready: the same 503 answer, then the socket closes. */
 function answerUpgradeStarting(_req: IncomingMessage, socket: Duplex, _head: Buffer): void {
+  socket.on("error", () => {});
   socket.end(
     "HTTP/1.1 503 Service Unavailable\r\n" +
       "Content-Type: application/json; charset=utf-8\r\n" +

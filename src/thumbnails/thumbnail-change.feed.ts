@@ -50,6 +50,8 @@ export interface ThumbnailChangeFeedOptions {
   burstMs?: number;
   /** Events kept for a subscriber that reads slower than they come; beyond that it gets "missed". */
   maxQueued?: number;
+  /** Entities one burst may read (default 1000); a larger burst is announced as "missed" instead. */
+  maxCuesPerBurst?: number;
   logger?: {
     warn(details: Record<string, unknown>, message: string): void;
     error(details: Record<string, unknown>, message: string): void;
@@ -65,12 +67,14 @@ interface Subscriber {
 
 const DEFAULT_BURST_MS = 50;
 const DEFAULT_MAX_QUEUED = 100;
+const DEFAULT_MAX_CUES_PER_BURST = 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class ThumbnailChangeFeed {
   readonly #sessionFor: (identity: FtrackIdentity) => FtrackSession;
   readonly #burstMs: number;
   readonly #maxQueued: number;
+  readonly #maxCuesPerBurst: number;
   readonly #logger?: ThumbnailChangeFeedOptions["logger"];
   readonly #subscribers = new Set<Subscriber>();
   readonly #unlisten: (() => void)[];
@@ -81,11 +85,13 @@ export class ThumbnailChangeFeed {
   #burstStart = new Date();
   /** Deliveries run one after another, so subscribers see bursts and gaps in order. */
   #deliveries: Promise<void> = Promise.resolve();
+  #closed = false;
 
   constructor(opts: ThumbnailChangeFeedOptions) {
     this.#sessionFor = opts.sessionFor;
     this.#burstMs = opts.burstMs ?? DEFAULT_BURST_MS;
     this.#maxQueued = opts.maxQueued ?? DEFAULT_MAX_QUEUED;
+    this.#maxCuesPerBurst = opts.maxCuesPerBurst ?? DEFAULT_MAX_CUES_PER_BURST;
     this.#logger = opts.logger;
     this.#unlisten = [
       opts.source.onChanges((changes) => this.#cue(changes)),
@@ -103,6 +109,8 @@ export class ThumbnailChangeFeed {
     { until }: { until?: number } = {},
   ): AsyncIterableIterator<ThumbnailChangeEvent> {
     return new Repeater<ThumbnailChangeEvent>(async (push, stop) => {
+      // A subscription that arrives while the service stops ends at once.
+      if (this.#closed) return stop();
       const subscriber: Subscriber = { identity, filter, push, stop };
       this.#subscribers.add(subscriber);
       thumbnailSubscribers.inc();
@@ -126,8 +134,9 @@ export class ThumbnailChangeFeed {
     }, new MissedOnOverflow(this.#maxQueued));
   }
 
-  /** Ends every subscriber's stream and stops listening. */
+  /** Ends every subscriber's stream (and any later one's at once) and stops listening. */
   close(): void {
+    this.#closed = true;
     for (const unlisten of this.#unlisten) unlisten();
     clearTimeout(this.#burst);
     this.#cues.clear();
@@ -151,7 +160,10 @@ export class ThumbnailChangeFeed {
     const cues = [...this.#cues.values()];
     const since = this.#burstStart;
     this.#cues = new Map();
-    this.#enqueue(() => this.#deliverBurst(cues, since));
+    // Events cost reads, and anyone with ftrack credentials may publish events: past a bound, a
+    // burst is not read but announced as missed, so pages refetch once instead.
+    if (cues.length > this.#maxCuesPerBurst) this.#enqueue(async () => this.#announceGap(since));
+    else this.#enqueue(() => this.#deliverBurst(cues, since));
   }
 
   #enqueue(delivery: () => Promise<void>): void {
@@ -169,7 +181,9 @@ export class ThumbnailChangeFeed {
     for (const subscriber of this.#subscribers) {
       const { username, apiKey } = subscriber.identity;
       const key = `${username}\n${apiKey}`;
-      byIdentity.set(key, [...(byIdentity.get(key) ?? []), subscriber]);
+      const group = byIdentity.get(key);
+      if (group) group.push(subscriber);
+      else byIdentity.set(key, [subscriber]);
     }
     await Promise.all(
       [...byIdentity.values()].map((subscribers) => this.#deliverTo(subscribers, cues, since)),

@@ -59,7 +59,10 @@ function hub() {
   };
 }
 
-function feedOn(source: ReturnType<typeof hub>, options: { maxQueued?: number } = {}) {
+function feedOn(
+  source: ReturnType<typeof hub>,
+  options: { maxQueued?: number; maxCuesPerBurst?: number } = {},
+) {
   const feed = new ThumbnailChangeFeed({
     source,
     sessionFor: (identity) => ftrack.sessionFor(identity),
@@ -250,6 +253,22 @@ describe("ThumbnailChangeFeed", () => {
     expect(next.value).toMatchObject({ kind: "missed" });
     feed.close();
     expect((await iterator.next()).done).toBe(true);
+  });
+
+  it("announces a burst of more entities than it may read as missed, and reads nothing", async () => {
+    const source = hub();
+    const feed = feedOn(source, { maxCuesPerBurst: 2 });
+    const listener = listen(feed.subscribe(service(), {}));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = emulator.counters.requests;
+    source.announce(
+      change("Task", DEMO.task.id),
+      change("Shot", DEMO.shot.id),
+      change("Shot", DEMO.shots.sh020.id),
+    );
+    await until(() => listener.events.length === 1, "the notice");
+    expect(listener.events[0]).toMatchObject({ kind: "missed" });
+    expect(emulator.counters.requests).toBe(before);
   });
 
   it("ends a subscription whose credentials expire, saying so", async () => {

@@ -8,7 +8,7 @@
  * check a key, with 1013 (try again later) and `FTRACK_UNAVAILABLE: ...`. Each operation passes the
  * checks of subscription.operation.ts and gets its own context, acting as that identity.
  */
-import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { type IncomingHttpHeaders, type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
@@ -67,8 +67,10 @@ function closeReason(code: ErrorCode, message: string): string {
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
 function refuseUpgrade(socket: Duplex, status: 403 | 404, code: ErrorCode, message: string): void {
   const body = JSON.stringify({ code, message });
+  // A raw socket has no error listener: a client resetting it must not become an uncaught error.
+  socket.on("error", () => {});
   socket.end(
-    `HTTP/1.1 ${status} ${status === 403 ? "Forbidden" : "Not Found"}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       "Content-Type: application/json; charset=utf-8\r\n" +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       "Connection: close\r\n\r\n" +
@@ -129,8 +131,13 @@ export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): 
     wss,
   );
 
+  let closed = false;
   return {
     upgrade(req, socket, head) {
+      if (closed) {
+        socket.destroy();
+        return;
+      }
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
       if (path !== deps.path) {
         refuseUpgrade(socket, 404, ErrorCode.NOT_FOUND, `WebSocket connections go to ${deps.path}.`);
@@ -148,6 +155,7 @@ export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): 
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     },
     async close() {
+      closed = true;
       await server.dispose();
     },
   };
