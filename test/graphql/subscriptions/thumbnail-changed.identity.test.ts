@@ -70,18 +70,19 @@ describe("subscriptions under AUTH_MODE=jwt", { timeout: 30_000 }, () => {
   });
 
   it("end when the token expires: the WebSocket closes (4401), the event stream says UNAUTHENTICATED", async () => {
-    const shortLived = await token(carol.username, { expiresIn: 2 });
+    const shortLived = await token(carol.username, { expiresIn: 4 });
     const ws = track(
       subscribeOverWebSocket(harness.url, operation, { connectionParams: bearer(shortLived) }),
     );
     const sse = track(subscribeOverSse(harness.url, operation, bearer(shortLived)));
     await until(async () => (await activeSubscriptions(harness)) === 2, 5000, "two subscriptions");
 
-    expect((await ws.ended(8000)).error).toMatchObject({
+    const ended = await ws.ended(10_000);
+    expect(ended.error, JSON.stringify(ended)).toMatchObject({
       code: 4401,
       reason: "UNAUTHENTICATED: The token expired: connect with a new one.",
     });
-    const { result } = await sse.next((r) => (r.errors?.length ?? 0) > 0, 8000);
+    const { result } = await sse.next((r) => (r.errors?.length ?? 0) > 0, 10_000);
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect((await sse.ended()).completed).toBe(true);
   });
