@@ -110,6 +110,8 @@ describe("loading by id", () => {
       userId: DEMO.users.alice.id,
       isLatestVersion: false,
       thumbnailId: DEMO.thumbnails[version],
+      // Through its asset's context (a shot of Aurora).
+      projectId: DEMO.projects.aurora.id,
     });
     expect(user).toEqual({
       entityType: "User",
