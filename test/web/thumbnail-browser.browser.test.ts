@@ -12,9 +12,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
-import { create, ftrackCall } from "../support/emulator.api.js";
 import { activeSubscriptions } from "../graphql/subscriptions/subscription.helpers.js";
 import { uploadThumbnail } from "../graphql/thumbnail.helpers.js";
+import { create, ftrackCall, update } from "../support/emulator.api.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
 import {
   ARTIFACTS_DIR,
@@ -77,24 +77,6 @@ function countGraphqlPosts(page: Page): { count: number } {
     if (request.method() === "POST" && request.url().endsWith("/graphql")) counter.count++;
   });
   return counter;
-}
-
-/** Sets an entity's thumbnail straight in ftrack (the embedded server's API), not through the service. */
-async function setThumbnailInFtrack(harness: Harness, entityId: string, componentId: string) {
-  const { url, apiUser, apiKey } = harness.emulator;
-  const response = await fetch(`${url}/api`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "ftrack-user": apiUser, "ftrack-api-key": apiKey },
-    body: JSON.stringify([
-      {
-        action: "update",
-        entity_type: "TypedContext",
-        entity_key: [entityId],
-        entity_data: { thumbnail_id: componentId },
-      },
-    ]),
-  });
-  expect(Array.isArray(await response.json())).toBe(true);
 }
 
 /** Nothing went to another origin, no script failed, the page's policy refused nothing. */
@@ -440,7 +422,9 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     harness.emulator.eventHub.stop();
     await expect.poll(() => harness.service.eventHubState, { timeout: 10_000 }).toBe("reconnecting");
     // Straight in ftrack, while nobody hears of it.
-    await setThumbnailInFtrack(harness, DEMO.scene.id, DEMO.components.spareServer);
+    await ftrackCall(harness.emulator, [
+      update("TypedContext", DEMO.scene.id, { thumbnail_id: DEMO.components.spareServer }),
+    ]);
     await page.waitForTimeout(300);
     expect(await tile.locator("img").getAttribute("srcset")).toBe(before);
     harness.emulator.eventHub.start();

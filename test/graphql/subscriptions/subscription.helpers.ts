@@ -2,6 +2,7 @@
 import type { Session } from "@ftrack/api";
 import { expect } from "vitest";
 import { DEMO, type RunningEmulator } from "../../../src/emulator/index.js";
+import { ftrackCall, update } from "../../support/emulator.api.js";
 import type { Harness } from "../../support/service.harness.js";
 
 /** The service's open subscriptions, as /metrics reports them. */
@@ -28,22 +29,8 @@ export async function swapThumbnail(session: Session, type: string, id: string):
 
 /** Clears the thumbnail of every TypedContext in `ids` (none may lack one), in ONE ftrack commit (one event). */
 export async function clearThumbnails(emulator: RunningEmulator, ids: string[]) {
-  const response = await fetch(`${emulator.url}/api`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "ftrack-user": emulator.apiUser,
-      "ftrack-api-key": emulator.apiKey,
-    },
-    body: JSON.stringify(
-      ids.map((id) => ({
-        action: "update",
-        entity_type: "TypedContext",
-        entity_key: [id],
-        entity_data: { thumbnail_id: null },
-      })),
-    ),
-  });
-  const body = await response.json();
-  expect(body, JSON.stringify(body)).toBeInstanceOf(Array);
+  await ftrackCall(
+    emulator,
+    ids.map((id) => update("TypedContext", id, { thumbnail_id: null })),
+  );
 }
