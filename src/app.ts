@@ -13,6 +13,7 @@ import express from "express";
 import { authenticate, createCredentialExpiry, createIdentityResolver, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
+import { RedisThumbnailTier } from "./delivery/thumbnail.redis-tier.js";
 import {
   createThumbnailProbe,
   createThumbnailRouter,
@@ -26,6 +27,7 @@ import { errorStatusPlugin, formatError } from "./graphql/errors.js";
 import { noStoreForMutations } from "./graphql/federation/cache-control.directive.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
+import { sharedPersistedQueryCache } from "./graphql/persisted-queries.cache.js";
 import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
 import { buildGraphSchema } from "./graphql/schema.js";
@@ -42,10 +44,12 @@ import { reenterRequestScope, requestScope } from "./http/request-scope.middlewa
 import { securityHeaders } from "./http/security.middleware.js";
 import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
+import type { RedisConnection } from "./redis/redis.connection.js";
 import { SrcsetBuilder } from "./thumbnails/srcset.builder.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailChangeFeed } from "./thumbnails/thumbnail-change.feed.js";
 import { ThumbnailDimensions } from "./thumbnails/thumbnail-dimensions.memo.js";
+import { redisDimensions } from "./thumbnails/thumbnail-dimensions.redis.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
 export interface AppDeps {
@@ -56,22 +60,35 @@ export interface AppDeps {
   httpServer: Server;
   /** This replica's listener on ftrack's event hub (as the service user): feeds the subscriptions. */
   eventHub: EventHubClient;
+  /** With REDIS_URL: state shared by the replicas (thumbnails, srcset sizes, persisted queries). */
+  redis?: RedisConnection;
 }
 
 const GRAPHQL_PATH = "/graphql";
 const SSE_PATH = "/graphql/stream";
 
-export async function createApp({ config, ftrack, logger, httpServer, eventHub }: AppDeps) {
+/** Beyond FTRACK_TIMEOUT_MS (a holder's fetch), how long a thumbnail miss may wait for other replicas. */
+const THUMBNAIL_WAIT_MARGIN_MS = 2000;
+
+export async function createApp({ config, ftrack, logger, httpServer, eventHub, redis }: AppDeps) {
   const signer = new ThumbnailUrlSigner(config.thumbnails, config.publicUrl);
   if (config.thumbnails.secretIsRandom) {
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
   }
 
   // The delivery cache is shared by the thumbnail route and the srcset probe, which warms it.
-  const cache = new ThumbnailCache(config.thumbnails.cacheBytes);
+  const sharedTier =
+    redis &&
+    new RedisThumbnailTier({
+      redis,
+      ttlSeconds: redis.config.thumbnailTtlSeconds,
+      maxWaitMs: config.ftrack.timeoutMs + THUMBNAIL_WAIT_MARGIN_MS,
+    });
+  const cache = new ThumbnailCache(config.thumbnails.cacheBytes, sharedTier);
   const source: ThumbnailSource = (componentId, size) => ftrack.fetchThumbnail(componentId, size);
   const dimensions = new ThumbnailDimensions(
     createThumbnailProbe({ cache, source, config: config.thumbnails }),
+    { shared: redis && redisDimensions(redis, redis.config.thumbnailTtlSeconds) },
   );
   const srcsets = new SrcsetBuilder(signer, dimensions);
 
@@ -93,7 +110,8 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
   // Run once at start (by the service) and on every /readyz; a change of outcome is logged.
   const checkFtrack = loggedFtrackCheck(() => checkFtrackConnection(ftrack), logger);
 
-  const limits = graphqlLimits<GraphContext>(config.limits);
+  const persistedQueries = redis && sharedPersistedQueryCache(redis);
+  const limits = graphqlLimits<GraphContext>(config.limits, persistedQueries);
   const schema = await buildGraphSchema();
   const apollo = new ApolloServer<GraphContext>({
     schema,
@@ -121,7 +139,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
   app.use(requestScope(logger));
   app.use(corsAllowList(config.corsOrigins, logger));
 
-  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state }));
+  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state, redisHealth: redis?.health }));
   app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));
   if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));
 
@@ -197,8 +215,12 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub }
 
   return {
     app,
-    apollo,
     checkFtrack,
+    /** Stops Apollo (its drain plugin closes the HTTP server), then the persisted queries' Redis connection. */
+    async stop() {
+      await apollo.stop();
+      await persistedQueries?.close();
+    },
     /** The HTTP server's `upgrade` listener (WebSocket subscriptions). */
     upgrade: webSockets.upgrade,
     /** Ends every subscription (their streams complete) and closes the WebSocket connections. */

@@ -54,6 +54,15 @@ export interface ThumbnailConfig {
   deliveryFormats: DeliveryFormat[];
 }
 
+/** Shared state of several replicas (src/redis/); absent without REDIS_URL: everything stays in memory. */
+export interface RedisConfig {
+  url: string;
+  /** Bound on one Redis command; past it the command counts as failed and the caller goes on without Redis. */
+  timeoutMs: number;
+  /** How long a thumbnail stays in Redis. */
+  thumbnailTtlSeconds: number;
+}
+
 export interface UploadConfig {
   maxBytes: number;
   maxPixels: number;
@@ -125,6 +134,7 @@ export interface Config {
   corsOrigins: string[];
   auth: AuthConfig;
   inlineTrace: InlineTraceConfig;
+  redis?: RedisConfig;
 }
 
 export class ConfigError extends Error {}
@@ -267,6 +277,18 @@ function inlineTraceConfig(env: Env): InlineTraceConfig {
   return { secret, header };
 }
 
+function redisConfig(env: Env): RedisConfig | undefined {
+  const raw = env.REDIS_URL?.trim();
+  const timeoutMs = int(env, "REDIS_TIMEOUT_MS", 500, 1, 60_000);
+  const thumbnailTtlSeconds = int(env, "THUMBNAIL_REDIS_TTL_SECONDS", 3600, 1);
+  if (!raw) return undefined;
+  // The value is not quoted back: a Redis URL may carry a password.
+  if (!URL.canParse(raw) || !["redis:", "rediss:"].includes(new URL(raw).protocol)) {
+    throw new ConfigError("REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  return { url: raw, timeoutMs, thumbnailTtlSeconds };
+}
+
 function uploadConfig(env: Env): UploadConfig {
   const minEdge = int(env, "UPLOAD_MIN_EDGE", 16, 1);
   const maxEdge = int(env, "UPLOAD_MAX_EDGE", 8192, 1);
@@ -343,6 +365,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth: authConfig(env, server !== undefined),
     inlineTrace: inlineTraceConfig(env),
     limits: limitsConfig(env),
+    redis: redisConfig(env),
     corsOrigins: list(env, "CORS_ORIGINS", []).map((origin) =>
       origin === "*" ? origin : url("CORS_ORIGINS", origin),
     ),

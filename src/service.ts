@@ -10,6 +10,7 @@ import { connectEventHub } from "./ftrack/event-hub.client.js";
 import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import type { Logger } from "./observability/logger.js";
+import { connectRedis } from "./redis/redis.connection.js";
 import { namingPort } from "./startup.errors.js";
 
 export interface FtrackConnection {
@@ -82,15 +83,19 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
     transport: ftrack.transport,
     logger,
   });
+  // Redis being down does not stop the start: the service serves from memory until it answers.
+  const redis = config.redis && (await connectRedis(config.redis, logger));
   const started = await createApp({
     config: { ...config, publicUrl },
     ftrack,
     logger,
     httpServer,
     eventHub,
+    redis,
   }).catch(async (error: unknown) => {
     await eventHub.close();
     httpServer.close();
+    await redis?.close();
     throw error;
   });
   handle = started.app;
@@ -107,7 +112,8 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
       await started.closeSubscriptions();
       await eventHub.close();
       // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
-      await started.apollo.stop();
+      await started.stop();
+      await redis?.close();
     },
   } satisfies RunningService;
 }

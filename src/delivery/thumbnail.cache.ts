@@ -1,9 +1,11 @@
 /**
  * In-memory LRU of delivered thumbnails, bounded by bytes, with single-flight loading: concurrent
- * misses for one key share one load, so a burst of requests costs ftrack one fetch.
+ * misses for one key share one load, so a burst of requests costs ftrack one fetch. Behind it, an
+ * optional shared tier (Redis, with REDIS_URL) that the replicas fill and read together.
  * Component ids are immutable in ftrack (a new thumbnail is a new component), so entries never
  * go stale; they only leave when the byte budget needs room.
  */
+import { thumbnailCacheHits, thumbnailCacheMisses } from "../observability/metrics.js";
 
 export type DeliveryVariant = "original" | "webp" | "avif";
 
@@ -18,13 +20,25 @@ export interface CachedThumbnail {
 
 export type LoadOutcome = "hit" | "miss" | "coalesced";
 
+/**
+ * A tier shared by every replica, asked on a memory miss: its entry, or `loader`'s result fetched
+ * once across the replicas and stored for all. It never fails because of itself: without its
+ * store it runs `loader` alone.
+ */
+export interface SharedThumbnailTier {
+  load(key: string, loader: () => Promise<CachedThumbnail | null>): Promise<CachedThumbnail | null>;
+}
+
 export class ThumbnailCache {
   // A Map iterates in insertion order: the first key is the least recently used.
   private readonly entries = new Map<string, CachedThumbnail>();
   private readonly inflight = new Map<string, Promise<CachedThumbnail | null>>();
   private usedBytes = 0;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    private readonly shared?: SharedThumbnailTier,
+  ) {}
 
   static key(componentId: string, size: number, variant: DeliveryVariant): string {
     return `${componentId}/${size}/${variant}`;
@@ -79,22 +93,29 @@ export class ThumbnailCache {
   }
 
   /**
-   * The cached entry, or the result of `loader` run once for every concurrent caller of this key.
-   * A null result (nothing to deliver) and a failure are shared with the waiting callers but not
-   * stored, so the next request asks again.
+   * The cached entry, or the shared tier's, or the result of `loader` run once for every concurrent
+   * caller of this key. A null result (nothing to deliver) and a failure are shared with the
+   * waiting callers but not stored, so the next request asks again.
    */
   async load(
     key: string,
     loader: () => Promise<CachedThumbnail | null>,
   ): Promise<{ value: CachedThumbnail | null; outcome: LoadOutcome }> {
     const cached = this.get(key);
-    if (cached) return { value: cached, outcome: "hit" };
+    if (cached) {
+      thumbnailCacheHits.inc({ tier: "memory" });
+      return { value: cached, outcome: "hit" };
+    }
     const pending = this.inflight.get(key);
-    if (pending) return { value: await pending, outcome: "coalesced" };
+    if (pending) {
+      thumbnailCacheHits.inc({ tier: "memory" });
+      return { value: await pending, outcome: "coalesced" };
+    }
+    thumbnailCacheMisses.inc({ tier: "memory" });
 
     const flight = (async () => {
       try {
-        const value = await loader();
+        const value = this.shared ? await this.shared.load(key, loader) : await loader();
         if (value) this.set(key, value);
         return value;
       } finally {

@@ -10,7 +10,7 @@ import { ErrorCode } from "../error-codes.js";
 import { FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
 import { sendError } from "../http/error.response.js";
 import { describeError, type Logger, scrubUrl } from "../observability/logger.js";
-import { thumbnailCacheHits, thumbnailCacheMisses, thumbnailDeliveries } from "../observability/metrics.js";
+import { thumbnailDeliveries } from "../observability/metrics.js";
 import type {
   DimensionsRecorder,
   ImageSize,
@@ -148,9 +148,7 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
 
     let entry: CachedThumbnail | null;
     try {
-      const loaded = await loadThumbnail({ cache, source, dimensions }, componentId, size, format);
-      (loaded.outcome === "miss" ? thumbnailCacheMisses : thumbnailCacheHits).inc();
-      entry = loaded.value;
+      entry = (await loadThumbnail({ cache, source, dimensions }, componentId, size, format)).value;
     } catch (error) {
       const mapped = mapSourceError(error);
       const log = { componentId, size, error: describeError(error), status: mapped.status };

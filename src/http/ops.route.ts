@@ -7,6 +7,7 @@ import type { FtrackConnectionStatus } from "../ftrack/connection.check.js";
 import type { EventHubState } from "../ftrack/event-hub.types.js";
 import type { Logger } from "../observability/logger.js";
 import { registry } from "../observability/metrics.js";
+import type { RedisHealth } from "../redis/redis.health.js";
 
 export type FtrackCheck = () => Promise<FtrackConnectionStatus>;
 
@@ -38,9 +39,14 @@ export interface OpsRouterDeps {
   checkFtrack: FtrackCheck;
   /** "connected", or degraded: live thumbnails pause while it is "connecting" or "reconnecting". */
   eventHubState: () => EventHubState;
+  /**
+   * With REDIS_URL. The service serves without Redis too (from memory and ftrack), so Redis is only
+   * reported: `redis` is `ok`, `degraded` or `connecting`.
+   */
+  redisHealth?: RedisHealth;
 }
 
-export function createOpsRouter({ checkFtrack, eventHubState }: OpsRouterDeps): Router {
+export function createOpsRouter({ checkFtrack, eventHubState, redisHealth }: OpsRouterDeps): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -48,12 +54,13 @@ export function createOpsRouter({ checkFtrack, eventHubState }: OpsRouterDeps): 
   router.get("/readyz", async (_req, res) => {
     const status = await checkFtrack();
     const eventHub = eventHubState();
-    // Queries and mutations do not need the hub: without it the service is ready, but degraded.
-    if (status.ok) res.json({ status: "ready", eventHub });
+    const redis = redisHealth ? { redis: redisHealth.state.status } : {};
+    // Queries and mutations need neither the hub nor Redis: without them the service is ready, but degraded.
+    if (status.ok) res.json({ status: "ready", eventHub, ...redis });
     else
       res
         .status(503)
-        .json({ status: "unavailable", reason: status.reason, message: status.message, eventHub });
+        .json({ status: "unavailable", reason: status.reason, message: status.message, eventHub, ...redis });
   });
   router.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", registry.contentType);

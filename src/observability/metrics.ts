@@ -32,15 +32,22 @@ export const ftrackErrors = new Counter({
   registers: [registry],
 });
 
+/**
+ * Thumbnail cache lookups by tier: `memory` (this process; a request joining another's fetch in
+ * flight counts as a hit), then `redis` (shared by the replicas, with REDIS_URL). A miss at the
+ * last tier asked is a fetch from ftrack (or a wait for another replica's fetch of it).
+ */
 export const thumbnailCacheHits = new Counter({
   name: "thumbnail_cache_hits_total",
-  help: "Thumbnail deliveries answered from the in-memory cache.",
+  help: "Thumbnail cache lookups answered by a tier (memory, redis).",
+  labelNames: ["tier"] as const,
   registers: [registry],
 });
 
 export const thumbnailCacheMisses = new Counter({
   name: "thumbnail_cache_misses_total",
-  help: "Thumbnail deliveries that had to fetch from ftrack.",
+  help: "Thumbnail cache lookups a tier (memory, redis) could not answer.",
+  labelNames: ["tier"] as const,
   registers: [registry],
 });
 

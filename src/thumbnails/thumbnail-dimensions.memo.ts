@@ -8,7 +8,8 @@
  * delivery route makes. A sample smaller than its box is the original itself and answers every box;
  * one that fills its box answers that box and smaller ones. When the memo cannot tell, one probe
  * fetches the largest size asked for (through the delivery cache, so it warms what the browser asks
- * next) and reads the image header.
+ * next) and reads the image header. With REDIS_URL the samples are shared by the replicas, so one
+ * replica's fetch answers the others' srcsets too.
  */
 
 export interface ImageSize {
@@ -24,8 +25,14 @@ export interface DimensionsRecorder {
   record(componentId: string, box: number, size: ImageSize): void;
 }
 
-interface Sample extends ImageSize {
+export interface Sample extends ImageSize {
   box: number;
+}
+
+/** Samples kept beside the memo and shared by the replicas; never fails (nothing found instead). */
+export interface SharedDimensions {
+  read(componentId: string): Promise<Sample[]>;
+  write(componentId: string, sample: Sample): void;
 }
 
 /** Components remembered; an entry is a few numbers. */
@@ -38,22 +45,35 @@ export class ThumbnailDimensions implements DimensionsRecorder {
   readonly #samples = new Map<string, Sample>();
   readonly #probing = new Map<string, Promise<void>>();
 
+  private readonly maxEntries: number;
+  private readonly shared?: SharedDimensions;
+
   constructor(
     private readonly probe: ThumbnailProbe,
-    private readonly maxEntries = MAX_ENTRIES,
-  ) {}
+    options: { maxEntries?: number; shared?: SharedDimensions } = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? MAX_ENTRIES;
+    this.shared = options.shared;
+  }
 
   record(componentId: string, box: number, size: ImageSize): void {
-    if (!(size.width > 0 && size.height > 0)) return;
-    const sample = { box, width: size.width, height: size.height };
+    if (this.#keep(componentId, { box, width: size.width, height: size.height })) {
+      this.shared?.write(componentId, { box, width: size.width, height: size.height });
+    }
+  }
+
+  /** Keeps the sample when it tells more than the one held; true when it was kept. */
+  #keep(componentId: string, sample: Sample): boolean {
+    if (!(sample.width > 0 && sample.height > 0)) return false;
     const current = this.#samples.get(componentId);
     // Keep the sample that answers the most boxes: the original's own size, else the largest box.
-    if (current && (isOriginal(current) || (!isOriginal(sample) && current.box >= box))) return;
+    if (current && (isOriginal(current) || (!isOriginal(sample) && current.box >= sample.box))) return false;
     this.#samples.delete(componentId);
     this.#samples.set(componentId, sample);
     if (this.#samples.size > this.maxEntries) {
       this.#samples.delete(this.#samples.keys().next().value as string);
     }
+    return true;
   }
 
   /**
@@ -63,6 +83,9 @@ export class ThumbnailDimensions implements DimensionsRecorder {
   async widths(componentId: string, boxes: readonly number[]): Promise<number[] | null> {
     if (boxes.length === 0) return [];
     const largest = Math.max(...boxes);
+    if (widthAt(this.#sample(componentId), largest) === undefined && this.shared) {
+      for (const sample of await this.shared.read(componentId)) this.#keep(componentId, sample);
+    }
     if (widthAt(this.#sample(componentId), largest) === undefined) {
       await this.#probeOnce(componentId, largest);
     }

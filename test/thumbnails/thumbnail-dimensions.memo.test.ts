@@ -69,10 +69,13 @@ describe("ThumbnailDimensions", () => {
 
   it("forgets the least recently used component beyond its bound", async () => {
     const probes: string[] = [];
-    const memo = new ThumbnailDimensions(async (id, box) => {
-      probes.push(id);
-      return scaledToFit({ width: 50, height: 50 }, box);
-    }, 2);
+    const memo = new ThumbnailDimensions(
+      async (id, box) => {
+        probes.push(id);
+        return scaledToFit({ width: 50, height: 50 }, box);
+      },
+      { maxEntries: 2 },
+    );
     await memo.widths("a", [100]);
     await memo.widths("b", [100]);
     await memo.widths("a", [100]); // a is now the most recent

@@ -4,6 +4,7 @@
  * of the JSON parser. See the README's "Limits" section for the codes.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { GraphqlLimitsConfig } from "../../config.js";
 import { queryLimitsPlugin } from "./limits.plugin.js";
@@ -25,7 +26,7 @@ export interface GraphqlLimits<T extends object> {
   apollo: {
     parseOptions: { maxTokens: number };
     allowBatchedHttpRequests: boolean;
-    persistedQueries?: { cache: ReturnType<typeof manifestCache>; ttl: null };
+    persistedQueries?: { cache: KeyValueCache<string>; ttl: number | null };
   };
   plugin: ApolloServerPlugin<T>;
   /** Before the body parsers. */
@@ -38,7 +39,14 @@ export interface GraphqlLimits<T extends object> {
   persisted?: PersistedOperations;
 }
 
-export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): GraphqlLimits<T> {
+/** How long a query registered through APQ stays in a shared cache. */
+const SHARED_APQ_TTL_SECONDS = 24 * 3600;
+
+/** `sharedApqCache`: APQ's cache shared by the replicas (Redis), unless a manifest is the cache. */
+export function graphqlLimits<T extends object>(
+  limits: GraphqlLimitsConfig,
+  sharedApqCache?: KeyValueCache<string>,
+): GraphqlLimits<T> {
   const manifest =
     limits.persistedQueriesOnly && limits.persistedQueriesManifest
       ? loadManifest(limits.persistedQueriesManifest)
@@ -47,8 +55,12 @@ export function graphqlLimits<T extends object>(limits: GraphqlLimitsConfig): Gr
     apollo: {
       parseOptions: { maxTokens: limits.maxTokens },
       allowBatchedHttpRequests: limits.maxOperations > 1,
-      // Default (no manifest): Apollo's APQ on its bounded in-memory cache.
-      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest), ttl: null } } : {}),
+      // Default (no manifest, no Redis): Apollo's APQ on its bounded in-memory cache.
+      ...(manifest
+        ? { persistedQueries: { cache: manifestCache(manifest), ttl: null } }
+        : sharedApqCache
+          ? { persistedQueries: { cache: sharedApqCache, ttl: SHARED_APQ_TTL_SECONDS } }
+          : {}),
     },
     plugin: queryLimitsPlugin<T>(limits),
     beforeBody: [requireGraphqlContentType()],
