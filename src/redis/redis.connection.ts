@@ -58,7 +58,10 @@ export async function connectRedis(config: RedisConfig, logger: Logger): Promise
   let subscriber: Redis | undefined;
   const handlers = new Map<string, (message: string) => void>();
 
-  await client.connect().catch(() => {});
+  await client.connect().then(
+    () => health.check(),
+    () => {},
+  );
   return {
     client,
     health,

@@ -33,7 +33,9 @@ export class RedisHealth {
     /** A cheap command (PING) that resolves only when Redis answers in time. */
     private readonly probe: () => Promise<unknown>,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.#startProbing();
+  }
 
   get state(): RedisState {
     return this.#state;
@@ -60,15 +62,17 @@ export class RedisHealth {
       "Redis unavailable: serving from memory and ftrack until it answers again",
     );
     for (const listener of this.#onDegraded) listener();
-    this.#probeTimer ??= setInterval(() => void this.check(), PROBE_EVERY_MS).unref();
+    this.#startProbing();
   }
 
-  /** Asks Redis now (on reconnect, and on the probe timer while degraded). */
+  /**
+   * Asks Redis now (on connecting, and on a timer until it answers); an answer makes it usable. No
+   * answer changes nothing: a probe from before a reconnect may fail after it.
+   */
   async check(): Promise<void> {
     try {
       await this.probe();
-    } catch (error) {
-      if (this.#state.status !== "degraded") this.failed("probe", error);
+    } catch {
       return;
     }
     this.#recovered();
@@ -88,6 +92,10 @@ export class RedisHealth {
   stop(): void {
     clearInterval(this.#probeTimer);
     this.#probeTimer = undefined;
+  }
+
+  #startProbing(): void {
+    this.#probeTimer ??= setInterval(() => void this.check(), PROBE_EVERY_MS).unref();
   }
 
   #recovered(): void {

@@ -1,0 +1,219 @@
+/**
+ * The processes of a local cluster, each on a free loopback port: a Redis server, replicas of the
+ * service (real processes, so one can be killed), and nginx balancing over them with a generated
+ * config in a folder of its own. Used by `npm run cluster`, the cluster tests and the fault bench.
+ * Redis and nginx are Debian's `redis-server` and `nginx` (`nginx-light`).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** A port nothing listens on right now (the OS picks it; it stays free until someone binds it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when `child` prints a line matching `ready`; rejects if it exits first. */
+function waitForLine(child: ChildProcess, ready: RegExp, what: string, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(
+      () => done(new Error(`${what} did not start in ${timeoutMs} ms:\n${seen}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (ready.test(seen)) done();
+    };
+    const onExit = (code: number | null) =>
+      done(new Error(`${what} exited (${code}) before starting:\n${seen}`));
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.stderr?.off("data", onData);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
+/** Stops a child with `signal` and waits for it to exit. */
+function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
+}
+
+export interface RedisProcess {
+  url: string;
+  port: number;
+  /** Stops the server (its data goes: it keeps nothing on disk). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+}
+
+export async function startRedis(): Promise<RedisProcess> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    await waitForLine(child, /Ready to accept connections/, "redis-server");
+    child.stdout?.resume();
+    child.stderr?.resume();
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop: () => stopChild(child) };
+}
+
+export interface ReplicaProcess {
+  name: string;
+  url: string;
+  port: number;
+  /** Everything it logged (JSON lines), across restarts. */
+  logs: string[];
+  /** Resident memory in bytes (from /proc), or undefined when it is not running. */
+  rss(): number | undefined;
+  pid(): number | undefined;
+  /** SIGKILL: no goodbye, no cleanup. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+  /** Starts it again on the same port, with the same environment. */
+  start(): Promise<void>;
+}
+
+/** A replica of the service: `npm start`'s entry point in its own process, ready when it answers. */
+export async function startReplica(name: string, env: Record<string, string>): Promise<ReplicaProcess> {
+  const port = await freePort();
+  const logs: string[] = [];
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env, PORT: String(port), WEB_UI: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on("data", (chunk: Buffer) => logs.push(...chunk.toString().split("\n").filter(Boolean)));
+    }
+    await waitForLine(child, /GraphQL API on /, `replica ${name}`, 60_000);
+  };
+  await start();
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    logs,
+    pid: () => (child?.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    rss() {
+      const pid = child?.exitCode === null && child.signalCode === null ? child.pid : undefined;
+      if (!pid) return undefined;
+      try {
+        const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        return kb ? Number(kb) * 1024 : undefined;
+      } catch {
+        // Not Linux, or the process just exited.
+        return undefined;
+      }
+    },
+    kill: () => stopChild(child, "SIGKILL"),
+    stop: () => stopChild(child),
+    start,
+  };
+}
+
+export interface NginxProcess {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * nginx on `port`, balancing over `upstreams` (host:port) with its own config, pid and temp paths
+ * in a new temporary folder. A replica that refuses connections is skipped for a moment (its
+ * requests go to the other); a request already sent to a replica that dies answers 502.
+ */
+export async function startNginx(port: number, upstreams: string[]): Promise<NginxProcess> {
+  const dir = mkdtempSync(join(tmpdir(), "thumbnail-graph-nginx-"));
+  const conf = join(dir, "nginx.conf");
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream replicas {
+${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n")}
+    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 20m;
+    location / {
+      proxy_pass http://replicas;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_connect_timeout 1s;
+      proxy_read_timeout 60s;
+      proxy_next_upstream error timeout;
+    }
+  }
+}
+`,
+  );
+  const child = spawn("nginx", ["-p", dir, "-c", conf, "-e", `${dir}/error.log`, "-g", "daemon off;"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  // nginx prints nothing when it starts: wait until its port answers.
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${dir}/error.log`);
+    const ok = await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() - started > 10_000) throw new Error("nginx did not start in 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    port,
+    async stop() {
+      await stopChild(child, "SIGQUIT");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
