@@ -13,6 +13,18 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+/** Every process started here that still runs: none outlives this process, however it ends. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
+}
+
 /** A port nothing listens on right now (the OS picks it; it stays free until someone binds it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,18 +51,56 @@ function waitForLine(child: ChildProcess, ready: RegExp, what: string, timeoutMs
     };
     const onExit = (code: number | null) =>
       done(new Error(`${what} exited (${code}) before starting:\n${seen}`));
+    const onError = (error: Error) => done(spawnError(what, error));
     const done = (error?: Error) => {
       clearTimeout(timer);
       child.stdout?.off("data", onData);
       child.stderr?.off("data", onData);
       child.off("exit", onExit);
+      child.off("error", onError);
       if (error) reject(error);
       else resolve();
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.once("exit", onExit);
+    child.once("error", onError);
   });
+}
+
+/** A program that is not installed says which Debian package brings it. */
+function spawnError(what: string, error: Error & { code?: string }): Error {
+  if (error.code !== "ENOENT") return error;
+  const pkg = what.startsWith("nginx") ? "nginx-light" : "redis-server";
+  return new Error(`${what} is not installed: apt-get install ${pkg} (Debian's package)`);
+}
+
+/** Resolves when `url` answers 200; rejects if `child` exits (or cannot start) first. */
+async function answering(url: string, child: ChildProcess, what: string, timeoutMs: number): Promise<void> {
+  let failed: Error | undefined;
+  child.once("error", (error) => {
+    failed = spawnError(what, error);
+  });
+  const started = Date.now();
+  for (;;) {
+    if (failed) throw failed;
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}) before answering`);
+    const status = await fetch(url).then(
+      (res) => res.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not answer in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A start that failed stops what it started, then fails. */
+function stoppingOnFailure(child: ChildProcess) {
+  return async (error: unknown): Promise<never> => {
+    await stopChild(child, "SIGKILL");
+    throw error;
+  };
 }
 
 /** Stops a child with `signal` and waits for it to exit. */
@@ -75,12 +125,14 @@ export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: ["ignore", "pipe", "pipe"] },
+    child = track(
+      spawn(
+        "redis-server",
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      ),
     );
-    await waitForLine(child, /Ready to accept connections/, "redis-server");
+    await waitForLine(child, /Ready to accept connections/, "redis-server").catch(stoppingOnFailure(child));
     child.stdout?.resume();
     child.stderr?.resume();
   };
@@ -92,7 +144,7 @@ export interface ReplicaProcess {
   name: string;
   url: string;
   port: number;
-  /** Everything it logged (JSON lines), across restarts. */
+  /** Everything it logged (JSON lines), across restarts; empty when `onLog` takes them instead. */
   logs: string[];
   /** Resident memory in bytes (from /proc), or undefined when it is not running. */
   rss(): number | undefined;
@@ -105,25 +157,35 @@ export interface ReplicaProcess {
 }
 
 /** A replica of the service: `npm start`'s entry point in its own process, ready when it answers. */
-export async function startReplica(name: string, env: Record<string, string>): Promise<ReplicaProcess> {
+export async function startReplica(
+  name: string,
+  env: Record<string, string>,
+  onLog?: (line: string) => void,
+): Promise<ReplicaProcess> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
+  const log = onLog ?? ((line: string) => logs.push(line));
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env, PORT: String(port), WEB_UI: "false" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = track(
+      spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", WEB_UI: "false", ...env, PORT: String(port) },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
     for (const stream of [child.stdout, child.stderr]) {
-      stream?.on("data", (chunk: Buffer) => logs.push(...chunk.toString().split("\n").filter(Boolean)));
+      stream?.on("data", (chunk: Buffer) => {
+        for (const line of chunk.toString().split("\n")) if (line) log(line);
+      });
     }
-    await waitForLine(child, /GraphQL API on /, `replica ${name}`, 60_000);
+    await answering(`${url}/healthz`, child, `replica ${name}`, 60_000).catch(stoppingOnFailure(child));
   };
   await start();
   return {
     name,
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     logs,
     pid: () => (child?.exitCode === null && child.signalCode === null ? child.pid : undefined),
@@ -192,22 +254,14 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n"
 }
 `,
   );
-  const child = spawn("nginx", ["-p", dir, "-c", conf, "-e", `${dir}/error.log`, "-g", "daemon off;"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = track(
+    spawn("nginx", ["-p", dir, "-c", conf, "-e", `${dir}/error.log`, "-g", "daemon off;"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   // nginx prints nothing when it starts: wait until its port answers.
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${dir}/error.log`);
-    const ok = await fetch(`${url}/healthz`).then(
-      () => true,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() - started > 10_000) throw new Error("nginx did not start in 10 s");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await answering(`${url}/healthz`, child, "nginx", 10_000).catch(stoppingOnFailure(child));
   return {
     url,
     port,

@@ -28,6 +28,8 @@ export interface ClusterOptions {
   /** Port of the load balancer; a free one by default. */
   port?: number;
   bulkTasks?: number;
+  /** Takes the replicas' log lines (kept in each replica's `logs` otherwise). */
+  onLog?: (replica: string, line: string) => void;
 }
 
 export interface Cluster {
@@ -79,7 +81,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       ...options.env,
     };
     const replicas = await Promise.all(
-      Array.from({ length: options.replicas ?? 2 }, (_, i) => startReplica(`replica-${i + 1}`, env)),
+      Array.from({ length: options.replicas ?? 2 }, (_, i) => {
+        const name = `replica-${i + 1}`;
+        const onLog = options.onLog;
+        return startReplica(name, env, onLog && ((line) => onLog(name, line)));
+      }),
     );
     for (const replica of replicas) closers.push(() => replica.stop());
 
