@@ -11,11 +11,13 @@
  *
  * Env: BENCH_SECONDS (per cell, default 3), BENCH_CONNECTIONS (default 8),
  *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200).
+ * BENCH_FAULTS=1 runs the fault bench instead (bench/faults.main.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { Session } from "@ftrack/api";
 import { DEMO } from "../src/emulator/seed.js";
+import { faultBench } from "./faults.main.js";
 import { cannon, type LoadOptions, type LoadResult, loop } from "./load.js";
 import {
   type ContenderResult,
@@ -232,4 +234,4 @@ async function main() {
   }
 }
 
-await main();
+await (process.env.BENCH_FAULTS === "1" ? faultBench() : main());

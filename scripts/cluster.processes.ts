@@ -215,7 +215,7 @@ export interface NginxProcess {
 /**
  * nginx on `port`, balancing over `upstreams` (host:port) with its own config, pid and temp paths
  * in a new temporary folder. A replica that refuses connections is skipped for a moment (its
- * requests go to the other); a request already sent to a replica that dies answers 502.
+ * requests go to the other); a request already inside a replica that dies answers 502.
  */
 export async function startNginx(port: number, upstreams: string[]): Promise<NginxProcess> {
   const dir = mkdtempSync(join(tmpdir(), "thumbnail-graph-nginx-"));
@@ -248,7 +248,9 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n"
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_connect_timeout 1s;
       proxy_read_timeout 60s;
-      proxy_next_upstream error timeout;
+      # A GET refused (or answered 503 STARTING) by one replica goes to the other; a POST only when
+      # the replica refused the connection, since a POST it received may have run.
+      proxy_next_upstream error timeout http_503;
     }
   }
 }

@@ -40,8 +40,9 @@ export interface Cluster {
   nginx: NginxProcess;
   /** The embedded ftrack server now running (a restart makes a new one). */
   emulator(): RunningEmulator;
-  /** Stops the embedded ftrack server and starts it again on the same port with the same data. */
-  restartEmulator(): Promise<void>;
+  /** Stops the embedded ftrack server; startEmulator() starts it again on its port with its data. */
+  stopEmulator(): Promise<void>;
+  startEmulator(): Promise<void>;
   /** The signing keys the replicas share, for tests that sign URLs. */
   urlSecrets: string;
   close(): Promise<void>;
@@ -102,8 +103,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       nginx,
       urlSecrets,
       emulator: () => emulator,
-      async restartEmulator() {
-        await emulator.close();
+      stopEmulator: () => emulator.close(),
+      async startEmulator() {
         emulator = await startEmulator(emulatorOptions);
       },
       close,

@@ -12,6 +12,8 @@ export interface EmulatorKnobs {
   /** Probability (0..1) that a request fails with failureMode. */
   failureRate: number;
   failureMode: FailureMode;
+  /** Probability (0..1) that a request hangs (is never answered), besides failureRate's failures. */
+  hangRate: number;
   /** Test hook: sees every POST /api batch as received (e.g. to check the query expressions). */
   onOperations?: (operations: readonly unknown[]) => void;
 }
@@ -43,7 +45,7 @@ export interface EmulatorCounters {
 }
 
 export function createKnobs(): EmulatorKnobs {
-  return { latencyMs: 0, failureRate: 0, failureMode: "5xx" };
+  return { latencyMs: 0, failureRate: 0, failureMode: "5xx", hangRate: 0 };
 }
 
 export function createCounters(): EmulatorCounters {
@@ -89,6 +91,7 @@ export class FailurePlan {
       return entry.rule.mode;
     }
     if (this.knobs.failureRate > 0 && Math.random() < this.knobs.failureRate) return this.knobs.failureMode;
+    if (this.knobs.hangRate > 0 && Math.random() < this.knobs.hangRate) return "hang";
     return undefined;
   }
 }
