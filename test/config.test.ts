@@ -75,3 +75,27 @@ describe("loadConfig", () => {
     expect(config.thumbnails.secretIsRandom).toBe(false);
   });
 });
+
+describe("loadConfig: Redis", () => {
+  it("is off without REDIS_URL, and reads its URL, timeout and thumbnail TTL with it", () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: "redis://:pw@cache:6380/2" }).redis).toEqual({
+      url: "redis://:pw@cache:6380/2",
+      timeoutMs: 500,
+      thumbnailTtlSeconds: 3600,
+    });
+    expect(
+      loadConfig({ REDIS_URL: "rediss://cache", REDIS_TIMEOUT_MS: "200", THUMBNAIL_REDIS_TTL_SECONDS: "60" })
+        .redis,
+    ).toMatchObject({ timeoutMs: 200, thumbnailTtlSeconds: 60 });
+  });
+
+  it("refuses a URL that is not redis:// without quoting it (it may carry a password)", () => {
+    for (const raw of ["http://:secret-pw@cache:6379", "cache:6379:secret-pw", "not a url secret-pw"]) {
+      expect(() => loadConfig({ REDIS_URL: raw })).toThrow(ConfigError);
+      expect(() => loadConfig({ REDIS_URL: raw })).toThrow(
+        /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/,
+      );
+    }
+  });
+});
