@@ -119,6 +119,9 @@ export interface RedisProcess {
   stop(): Promise<void>;
   /** Starts it again on the same port. */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, nothing answers, as with an overloaded Redis. */
+  pause(): void;
+  resume(): void;
 }
 
 export async function startRedis(): Promise<RedisProcess> {
@@ -137,7 +140,18 @@ export async function startRedis(): Promise<RedisProcess> {
     child.stderr?.resume();
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop: () => stopChild(child) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    start,
+    // A frozen process does not exit on SIGTERM: thaw it first.
+    stop: () => {
+      child?.kill("SIGCONT");
+      return stopChild(child);
+    },
+    pause: () => child?.kill("SIGSTOP"),
+    resume: () => child?.kill("SIGCONT"),
+  };
 }
 
 export interface ReplicaProcess {
