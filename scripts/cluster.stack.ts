@@ -48,6 +48,20 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
+/** Waits until a replica's /readyz reports Redis ok (it connects at start, but may be slow to). */
+async function seesRedis(base: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const body = await fetch(`${base}/readyz`).then(
+      (res) => res.json() as Promise<{ redis?: string }>,
+      () => ({}) as { redis?: string },
+    );
+    if (body.redis === "ok") return;
+    if (Date.now() - started > timeoutMs) throw new Error(`${base} did not reach Redis in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "thumbnail-graph-cluster-"));
@@ -90,6 +104,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     );
     for (const replica of replicas) closers.push(() => replica.stop());
 
+    for (const replica of replicas) await seesRedis(replica.url);
     const nginx = await startNginx(
       port,
       replicas.map((r) => `127.0.0.1:${r.port}`),

@@ -27,7 +27,9 @@ let redis: Redis;
 const SIZES = [32, 64, 100, 150, 200, 300, 500, 800];
 
 beforeAll(async () => {
-  cluster = await startCluster({ env: { FTRACK_TIMEOUT_MS: "5000" } });
+  // A generous Redis timeout: the whole suite shares two cores, and a command timed out only
+  // because this machine stalled would send a replica to ftrack, which these tests count.
+  cluster = await startCluster({ env: { FTRACK_TIMEOUT_MS: "5000", REDIS_TIMEOUT_MS: "3000" } });
   sign = clusterSigner(cluster);
   thumbnails = await demoThumbnails(cluster.url);
   componentIds = thumbnails.map((t) => t.componentId);
