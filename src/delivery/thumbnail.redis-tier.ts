@@ -22,8 +22,11 @@ const ENTRY = `${REDIS_PREFIX}thumbnail:`;
 const LOCK = `${REDIS_PREFIX}thumbnail-lock:`;
 const CHANNEL = `${REDIS_PREFIX}thumbnail-filled`;
 
-/** A lock's lifetime; its holder renews it three times as often. A dead holder is noticed this fast. */
-export const THUMBNAIL_LOCK_MS = 1500;
+/**
+ * A lock's lifetime; its holder renews it three times as often, so only a holder stalled this long
+ * loses it. A dead holder is noticed this fast.
+ */
+export const THUMBNAIL_LOCK_MS = 3000;
 
 // Both act only while the lock holds our token: it may have expired and been taken by another.
 const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`;
@@ -112,6 +115,12 @@ export class RedisThumbnailTier implements SharedThumbnailTier {
       }
       if (locked === "OK") {
         wait.cancel();
+        // The previous holder may have stored it and let go between our first look and the lock.
+        const stored = await this.#read(key);
+        if (stored && stored !== UNAVAILABLE) {
+          void this.#release(key, token);
+          return { value: stored, fromRedis: true };
+        }
         return fetched(this.#fetchHolding(key, token, loader));
       }
       // Another replica holds the lock; it may have stored the entry since our first look.
@@ -168,9 +177,14 @@ export class RedisThumbnailTier implements SharedThumbnailTier {
     } finally {
       clearInterval(renew);
       // Neither is waited for: the caller has its answer.
-      void health.attempt("thumbnail_unlock", () => client.eval(RELEASE_LOCK, 1, LOCK + key, token), 0);
+      void this.#release(key, token);
       void health.attempt("thumbnail_publish", () => client.publish(CHANNEL, `${outcome} ${key}`), 0);
     }
+  }
+
+  #release(key: string, token: string): Promise<unknown> {
+    const { client, health } = this.#redis;
+    return health.attempt("thumbnail_unlock", () => client.eval(RELEASE_LOCK, 1, LOCK + key, token), 0);
   }
 
   /** A fetch without the lock (Redis failed meanwhile, or waiting took too long); stored when it works. */

@@ -8,6 +8,7 @@
  */
 import { KeyvAdapter } from "@apollo/utils.keyvadapter";
 import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type KeyvRedis from "@keyv/redis";
 import { createKeyvNonBlocking } from "@keyv/redis";
 import { REDIS_PREFIX, type RedisConnection } from "../redis/redis.connection.js";
 
@@ -28,6 +29,8 @@ export function sharedPersistedQueryCache(redis: RedisConnection): SharedPersist
     { namespace: REDIS_PREFIX.slice(0, -1), keyPrefixSeparator: ":", connectionTimeout: timeoutMs },
   );
   keyv.on("error", (error: unknown) => redis.health.failed("persisted_query", error));
+  // Connect now rather than on the first query, which would otherwise wait for it.
+  void (keyv.store as KeyvRedis<string>).getClient();
   // One keyv package, typed twice: for the adapter's require() and for @keyv/redis's import.
   const shared = new ErrorsAreMissesCache(new KeyvAdapter<string>(keyv as unknown as KeyvOfAdapter));
   const memory = new InMemoryLRUCache<string>();
