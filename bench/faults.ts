@@ -42,6 +42,8 @@ export interface PhaseResult {
   unclean: number;
   p99Ms: number;
   maxMs: number;
+  /** From the start of the fault to the end of the last failed request: how long clients saw it. */
+  failingMs: number;
   /** From the end of the fault (the heal) to the end of the last failed request sent after it; 0 when none. */
   recoverMs: number;
   /** Resident memory of each replica, bytes. */
@@ -202,6 +204,7 @@ export async function runFaultPhases(
     const load = steadyLoad(cluster, paths, workers, () => ended);
     const at = (ms: number) => sleep(Math.max(0, load.started + ms - performance.now()));
     await at((seconds * 1000) / 4);
+    const faultMs = performance.now() - load.started;
     await phase.fault(cluster);
     await at((seconds * 1000) / 2);
     await phase.heal(cluster);
@@ -223,6 +226,7 @@ export async function runFaultPhases(
       unclean: failed.filter((o) => !o.clean).length,
       p99Ms: percentile(latencies, 0.99),
       maxMs: latencies.at(-1) ?? 0,
+      failingMs: Math.max(0, Math.round(Math.max(0, ...failed.map((o) => o.endMs)) - faultMs)),
       recoverMs: Math.max(0, Math.round(lastFailure - healedMs)),
       rssBefore,
       rssAfter: rssOf(cluster),
@@ -255,6 +259,7 @@ export function formatPhases(results: PhaseResult[]): string {
       String(r.unclean),
       r.p99Ms.toFixed(0),
       r.maxMs.toFixed(0),
+      String(r.failingMs),
       String(r.recoverMs),
       Object.keys(r.rssBefore)
         .map((name) => `${mb(r.rssBefore[name])}->${mb(r.rssAfter[name])}`)
