@@ -8,7 +8,7 @@ import { Counter } from "prom-client";
 import { describeError, type Logger } from "../observability/logger.js";
 import { registry } from "../observability/metrics.js";
 
-export const redisErrors = new Counter({
+const redisErrors = new Counter({
   name: "redis_errors_total",
   help: "Failed or timed-out Redis commands and lost connections, by operation.",
   labelNames: ["operation"] as const,
