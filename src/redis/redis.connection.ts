@@ -32,8 +32,8 @@ export function redisTarget(url: string): string {
 }
 
 /**
- * Connects, waiting at most about REDIS_TIMEOUT_MS for the first answer: Redis being down at start
- * does not stop the service (it is degraded until Redis answers).
+ * Connects, waiting for the first answer at most REDIS_TIMEOUT_MS (one second at least): Redis
+ * being down at start does not stop the service (it goes without Redis until Redis answers).
  */
 export async function connectRedis(config: RedisConfig, logger: Logger): Promise<RedisConnection> {
   const options: RedisOptions = {
