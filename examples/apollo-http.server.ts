@@ -10,6 +10,7 @@ import type { ApolloServer, BaseContext, ContextFunction } from "@apollo/server"
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { type ExpressContextFunctionArgument, expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { createPlaygroundRouter } from "../src/graphql/playground.js";
 
 export async function serveApollo<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
@@ -17,12 +18,15 @@ export async function serveApollo<TContext extends BaseContext>(
     port: number;
     host: string;
     context?: ContextFunction<[ExpressContextFunctionArgument], TContext>;
+    /** Serve the thumbnails service's offline playground on a browser's GET /graphql. */
+    playground?: boolean;
   },
 ): Promise<{ url: string }> {
   const app = express();
   const httpServer = createServer(app);
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await server.start();
+  if (options.playground) app.use(createPlaygroundRouter({ endpointPath: "/graphql" }));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

@@ -1,7 +1,8 @@
 /**
  * The HTTP app: /graphql (Apollo, multipart uploads, playground), subscriptions (WebSocket upgrades
- * of /graphql, server-sent events at /graphql/stream), the signed thumbnail route, /healthz, /readyz,
- * /metrics and the thumbnail browser at /. It talks to ftrack only through the clients it is given.
+ * of /graphql, server-sent events at /graphql/stream), the signed thumbnail route, the two-step
+ * upload's PUT route, /healthz, /readyz, /metrics and the thumbnail browser at /. It talks to ftrack
+ * only through the clients it is given.
  */
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
@@ -19,6 +20,7 @@ import {
   createThumbnailRouter,
   type ThumbnailSource,
 } from "./delivery/thumbnail.route.js";
+import { createThumbnailUploadRouter } from "./delivery/thumbnail-upload.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { EventHubClient } from "./ftrack/event-hub.client.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
@@ -45,11 +47,14 @@ import { securityHeaders } from "./http/security.middleware.js";
 import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
 import type { RedisConnection } from "./redis/redis.connection.js";
+import { MemoryPendingUploadStore } from "./thumbnails/pending-upload.memory-store.js";
 import { SrcsetBuilder } from "./thumbnails/srcset.builder.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailChangeFeed } from "./thumbnails/thumbnail-change.feed.js";
 import { ThumbnailDimensions } from "./thumbnails/thumbnail-dimensions.memo.js";
 import { redisDimensions } from "./thumbnails/thumbnail-dimensions.redis.js";
+import { ThumbnailUploadFlow } from "./thumbnails/thumbnail-upload.flow.js";
+import { UploadUrlSigner } from "./thumbnails/upload-url.signer.js";
 import { ThumbnailUrlSigner } from "./thumbnails/url-signer.js";
 
 export interface AppDeps {
@@ -107,6 +112,14 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     logger,
   });
 
+  // Two-step uploads: pending ones in this replica's memory (see the README).
+  const uploads = new ThumbnailUploadFlow({
+    limits: config.upload,
+    store: new MemoryPendingUploadStore(),
+    signer: new UploadUrlSigner(config.thumbnails.secrets, config.publicUrl),
+    thumbnails,
+  });
+
   // Run once at start (by the service) and on every /readyz; a change of outcome is logged.
   const checkFtrack = loggedFtrackCheck(() => checkFtrackConnection(ftrack), logger);
 
@@ -141,6 +154,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
 
   app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state, redisHealth: redis?.health }));
   app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));
+  app.use(createThumbnailUploadRouter({ uploads, logger }));
   if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));
 
   // Who a request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
@@ -155,6 +169,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     srcsets,
     thumbnails,
     liveThumbnails,
+    uploads,
   });
   const credentialExpiry = createCredentialExpiry(config.auth);
   const prepareSubscription = createSubscriptionPreparer({
@@ -202,6 +217,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
         srcsets,
         thumbnails,
         liveThumbnails,
+        uploads,
       }),
     }),
     limits.bodyErrors,

@@ -69,6 +69,8 @@ export interface UploadConfig {
   minEdge: number;
   maxEdge: number;
   acceptedTypes: ImageFormat[];
+  /** How long a two-step upload (createThumbnailUpload) may take: its PUT and its completion. */
+  urlTtlSeconds: number;
 }
 
 /**
@@ -305,6 +307,7 @@ function uploadConfig(env: Env): UploadConfig {
     minEdge,
     maxEdge,
     acceptedTypes,
+    urlTtlSeconds: int(env, "UPLOAD_URL_TTL_SECONDS", 900, 1, 86_400),
   };
 }
 

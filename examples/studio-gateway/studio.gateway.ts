@@ -1,13 +1,15 @@
 /**
  * A local studio gateway: @apollo/gateway over a supergraph composed at start (supergraph.compose.ts).
  * Subgraph `Cache-Control` headers are combined into the gateway's own (RemoteGraphQLDataSource honours
- * them by default). Multipart file uploads are not forwarded by @apollo/gateway: send them to the
- * subgraph directly.
+ * them by default). A browser's GET /graphql gets the thumbnails service's offline playground.
+ * Multipart file uploads are not forwarded by @apollo/gateway: use the two-step upload
+ * (createThumbnailUpload, PUT, completeThumbnailUpload), or send them to the subgraph directly.
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { serveApollo } from "../apollo-http.server.js";
+import { FORWARDED_HEADERS } from "./forwarded-headers.js";
 import { composeSupergraph, type SubgraphEndpoint } from "./supergraph.compose.js";
 
 export interface RunningGateway {
@@ -16,10 +18,6 @@ export interface RunningGateway {
   supergraphSdl: string;
   close(): Promise<void>;
 }
-
-/** Request headers a client sends that the subgraphs should see too: its identity (whichever
- * AUTH_MODE the thumbnails service runs) and the request id for logs. */
-const FORWARDED_HEADERS = ["authorization", "ftrack-user", "ftrack-api-key", "x-request-id"];
 
 type GatewayContext = { headers: Record<string, string | string[] | undefined> };
 
@@ -51,6 +49,7 @@ export async function startStudioGateway(options: {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
     context: async ({ req }) => ({ headers: req.headers }),
+    playground: true,
   });
   return { url, supergraphSdl, close: () => server.stop() };
 }

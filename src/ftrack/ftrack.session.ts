@@ -13,6 +13,7 @@
  * - uploadBytes(upload, bytes)                 PUT the bytes where get_upload_metadata said
  * - createServerComponentLocation(componentId) register the component in ftrack.server
  * - deleteComponent(id)                        its ComponentLocations, then itself
+ * checkThumbnailWritable(target) asks ftrack whether a write would be allowed, writing nothing.
  * After a write, the entities it touched are forgotten by the loaders (see invalidate()).
  *
  * A session may carry its caller's abort signal: once it fires (the client hung up), requests in
@@ -53,6 +54,7 @@ import {
   type ComponentRecord,
   type ContextRecord,
   FtrackAbortedError,
+  FtrackApiError,
   type FtrackEntity,
   type FtrackIdentity,
   type FtrackOperation,
@@ -287,6 +289,32 @@ export class FtrackSession {
       await this.#batcher.callGroup(ops);
     } finally {
       this.invalidate(...targets.map((t) => t.id));
+    }
+  }
+
+  /**
+   * Throws what ftrack answers when this identity may not set the target's thumbnail_id (a
+   * PermissionError), and changes nothing. ftrack has no dry run, so this sends a batch that cannot
+   * commit: the target's thumbnail_id written as it is, then an update of an entity that does not
+   * exist. ftrack runs a batch as one transaction, in order, and stops at its first failure: a
+   * PermissionError is the first write's refusal; the second's refusal (any other error) means the
+   * first was allowed, and nothing was applied either way.
+   */
+  async checkThumbnailWritable(
+    target: Pick<ThumbnailableRecord, "entityType" | "id" | "thumbnailId">,
+  ): Promise<void> {
+    const entityType = assertTypeName(target.entityType);
+    const update = (id: string, thumbnailId: string | null): FtrackOperation => ({
+      action: "update",
+      entity_type: entityType,
+      entity_key: [assertId(id)],
+      entity_data: { thumbnail_id: thumbnailId, __entity_type__: entityType },
+    });
+    try {
+      await this.#batcher.callGroup([update(target.id, target.thumbnailId), update(randomUUID(), null)]);
+    } catch (error) {
+      if (error instanceof FtrackApiError && !error.isPermission && !error.isCredentials) return;
+      throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import type { FtrackSession } from "../ftrack/ftrack.session.js";
 import type { SrcsetBuilder } from "../thumbnails/srcset.builder.js";
 import type { ThumbnailService } from "../thumbnails/thumbnail.service.js";
 import type { ThumbnailChangeFeed } from "../thumbnails/thumbnail-change.feed.js";
+import type { ThumbnailUploadFlow } from "../thumbnails/thumbnail-upload.flow.js";
 import type { ThumbnailUrlSigner } from "../thumbnails/url-signer.js";
 
 /**
@@ -24,4 +25,6 @@ export type GraphContext = {
   liveThumbnails: ThumbnailChangeFeed;
   /** Subscriptions: when the caller's credentials expire (ms since the epoch; a bearer token's exp). */
   credentialsExpireAt?: number;
+  /** Two-step uploads (create, PUT, complete); their pending uploads are shared between requests. */
+  uploads: ThumbnailUploadFlow;
 };

@@ -80,7 +80,8 @@ export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, 
     res.setHeader("Access-Control-Allow-Origin", any ? "*" : origin);
     res.setHeader("Access-Control-Expose-Headers", "x-request-id, etag");
     if (!isPreflight) return next();
-    res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+    // PUT: the two-step upload's signed URL (its Content-Type header is listed above).
+    res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, OPTIONS");
     res.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS.join(", "));
     res.setHeader("Access-Control-Max-Age", String(PREFLIGHT_MAX_AGE_SECONDS));
     res.status(204).end();

@@ -40,6 +40,16 @@ export interface ThumbnailServiceOptions {
   cleanupDelayMs?: number;
 }
 
+/** A file name without folders or extension ("thumbnail" when nothing is left). */
+function stemOf(fileName: string): string {
+  return (
+    fileName
+      .split(/[\\/]/)
+      .at(-1)!
+      .replace(/\.[^.]*$/, "") || "thumbnail"
+  );
+}
+
 /** Largest number of entities one copyThumbnail may update. */
 const MAX_COPY_TARGETS = 500;
 
@@ -88,7 +98,7 @@ export class ThumbnailService {
   async upload(session: FtrackSession, target: TargetEntity, file: UploadedFile): Promise<string> {
     const bytes = await readAtMost(file.stream, this.#limits.maxBytes);
     const image = await validateImage(bytes, this.#limits);
-    return this.#store(session, target, image);
+    return this.store(session, target, image);
   }
 
   /** Puts the source's thumbnail on every target in one ftrack round trip; returns the component id. */
@@ -123,8 +133,17 @@ export class ThumbnailService {
     await session.setThumbnailIds([target], null);
   }
 
-  /** The ftrack sequence of an upload, with cleanup on any failure after the component exists. */
-  async #store(session: FtrackSession, target: TargetEntity, image: ValidImage): Promise<string> {
+  /**
+   * Stores an image validateImage passed in ftrack.server and sets it as the target's thumbnail;
+   * returns its id. On any failure after the component exists, what was created is deleted.
+   * `fileName` is what ftrack records as the uploaded file's name, with the image's real extension.
+   */
+  async store(
+    session: FtrackSession,
+    target: TargetEntity,
+    image: ValidImage,
+    fileName = "thumbnail",
+  ): Promise<string> {
     const componentId = randomUUID();
     let thumbnailIdSent = false;
     try {
@@ -134,6 +153,7 @@ export class ThumbnailService {
         id: componentId,
         name: "thumbnail",
         fileType: FILE_TYPES[image.format],
+        fileName: `${stemOf(fileName)}${FILE_TYPES[image.format]}`,
         size: image.bytes.length,
         checksum: createHash("md5").update(image.bytes).digest("base64"),
       });

@@ -19,20 +19,25 @@ export class UploadLimitError extends Error {
 }
 
 /**
- * Collects the stream's bytes; throws THUMBNAIL_TOO_LARGE as soon as more than maxBytes arrive
- * (leaving the loop destroys the stream, so the rest is never read) or the transport says so.
+ * Collects the stream's bytes; throws `tooLarge()` (by default THUMBNAIL_TOO_LARGE for maxBytes) as
+ * soon as more than maxBytes arrive, or the transport says so. Leaving the loop ends the stream's
+ * iteration, so nothing more is read.
  */
-export async function readAtMost(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+export async function readAtMost(
+  stream: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  tooLarge: () => Error = () => tooLargeError(maxBytes),
+): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for await (const chunk of stream) {
       total += chunk.length;
-      if (total > maxBytes) throw tooLargeError(maxBytes);
+      if (total > maxBytes) throw tooLarge();
       chunks.push(chunk);
     }
   } catch (error) {
-    throw error instanceof UploadLimitError ? tooLargeError(maxBytes) : error;
+    throw error instanceof UploadLimitError ? tooLarge() : error;
   }
   return Buffer.concat(chunks, total);
 }

@@ -1,12 +1,21 @@
 /**
  * The federated picture for tests: this service (with the embedded ftrack server), the example
- * schedule and reviews subgraphs, and the studio gateway composed over them, all on random ports.
+ * schedule and reviews subgraphs, and a studio gateway composed over them (@apollo/gateway, or Hive
+ * Gateway), all on random ports.
  */
 
 import type { ScheduleSeed } from "../../examples/schedule-subgraph/schedule.store.js";
 import { startExampleSubgraphs } from "../../examples/schedule-subgraph/subgraphs.server.js";
+import { startHiveGateway } from "../../examples/studio-gateway/hive.gateway.js";
 import { type RunningGateway, startStudioGateway } from "../../examples/studio-gateway/studio.gateway.js";
-import { type Harness, startHarness } from "../support/service.harness.js";
+import { type Harness, type HarnessOptions, startHarness } from "../support/service.harness.js";
+
+export type GatewayKind = "apollo" | "hive";
+
+export const GATEWAYS = {
+  apollo: startStudioGateway,
+  hive: startHiveGateway,
+} as const satisfies Record<GatewayKind, typeof startStudioGateway>;
 
 export interface StudioHarness {
   service: Harness;
@@ -16,10 +25,13 @@ export interface StudioHarness {
   close(): Promise<void>;
 }
 
-export async function startStudio(seed: ScheduleSeed): Promise<StudioHarness> {
-  const service = await startHarness();
+export async function startStudio(
+  seed: ScheduleSeed,
+  options: { gateway?: GatewayKind; service?: HarnessOptions } = {},
+): Promise<StudioHarness> {
+  const service = await startHarness(options.service);
   const examples = await startExampleSubgraphs({ seed });
-  const gateway = await startStudioGateway({
+  const gateway = await GATEWAYS[options.gateway ?? "apollo"]({
     subgraphs: [{ name: "thumbnails", url: service.graphqlUrl }, ...examples],
   });
   return {

@@ -14,6 +14,7 @@ const limits: UploadConfig = {
   minEdge: 16,
   maxEdge: 8192,
   acceptedTypes: ["jpeg", "png", "gif", "webp"],
+  urlTtlSeconds: 900,
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -1,8 +1,10 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { UploadedFile } from "../../thumbnails/upload.reader.js";
+import { graphTypeOf, kindOf } from "../graph.mapper.js";
 import type { GraphContext } from "../request-context.js";
 import { reloadTargets, resolveTargets } from "../thumbnailable.lookup.js";
 import { ThumbnailTarget } from "../types/thumbnail-target.input.js";
+import { ThumbnailUpload } from "../types/thumbnail-upload.type.js";
 import { Thumbnailable } from "../types/thumbnailable.type.js";
 import { UploadScalar } from "../upload/upload.scalar.js";
 
@@ -39,6 +41,43 @@ export class ThumbnailMutationResolver {
     const [entity] = await resolveTargets(ctx.ftrack, [target]);
     await ctx.thumbnails.upload(ctx.ftrack, entity, file);
     const [updated] = await reloadTargets(ctx.ftrack, [target]);
+    return updated;
+  }
+
+  @Mutation(() => ThumbnailUpload, {
+    description:
+      "Starts a two-step upload, which works through any gateway (only JSON goes through GraphQL): " +
+      "checks the declared type and size and the caller's right to change the target, and returns a " +
+      "signed URL for one PUT of the file. Nothing is written to ftrack until completeThumbnailUpload.",
+  })
+  async createThumbnailUpload(
+    @Arg("target", () => ThumbnailTarget) target: ThumbnailTarget,
+    @Arg("fileName", () => String) fileName: string,
+    @Arg("contentType", () => String, { description: "The file's MIME type, e.g. image/png." })
+    contentType: string,
+    @Arg("byteSize", () => Int, { description: "The file's size in bytes: the PUT may carry no more." })
+    byteSize: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ThumbnailUpload> {
+    const [entity] = await resolveTargets(ctx.ftrack, [target]);
+    return ctx.uploads.reserve(
+      ctx.ftrack,
+      { kind: kindOf(target.type), entity },
+      { fileName, contentType, byteSize },
+    );
+  }
+
+  @Mutation(() => Thumbnailable, {
+    description:
+      "Completes a two-step upload once its PUT answered 204: stores the checked image in ftrack and " +
+      "makes it the target's thumbnail, all or nothing. Only the user who created the upload can complete it.",
+  })
+  async completeThumbnailUpload(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Thumbnailable> {
+    const target = await ctx.uploads.complete(ctx.ftrack, id);
+    const [updated] = await reloadTargets(ctx.ftrack, [{ type: graphTypeOf(target), id: target.id }]);
     return updated;
   }
 
