@@ -9,6 +9,8 @@ export interface SubgraphEndpoint {
   name: string;
   /** GraphQL endpoint of the subgraph, e.g. http://localhost:4000/graphql. */
   url: string;
+  /** Sent when asking for its SDL, e.g. credentials when the thumbnails service's AUTH_MODE needs them. */
+  headers?: Record<string, string>;
 }
 
 export class CompositionError extends Error {
@@ -18,10 +20,10 @@ export class CompositionError extends Error {
   }
 }
 
-export async function fetchSubgraphSdl(url: string): Promise<string> {
+export async function fetchSubgraphSdl(url: string, headers: Record<string, string> = {}): Promise<string> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify({ query: "{ _service { sdl } }" }),
   });
   const body = (await res.json()) as { data?: { _service?: { sdl?: string } }; errors?: unknown[] };
@@ -33,7 +35,11 @@ export async function fetchSubgraphSdl(url: string): Promise<string> {
 /** Returns the supergraph SDL, or throws CompositionError listing every composition error. */
 export async function composeSupergraph(subgraphs: SubgraphEndpoint[]): Promise<string> {
   const services = await Promise.all(
-    subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await fetchSubgraphSdl(url)) })),
+    subgraphs.map(async ({ name, url, headers }) => ({
+      name,
+      url,
+      typeDefs: parse(await fetchSubgraphSdl(url, headers)),
+    })),
   );
   const result = composeServices(services);
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));

@@ -10,7 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode, isErrorCode } from "../error-codes.js";
 import { FtrackAbortedError, FtrackApiError, FtrackUnavailableError } from "../ftrack/ftrack.types.js";
 import { describeError, type Logger } from "../observability/logger.js";
-import { ThumbnailError } from "../thumbnails/thumbnail.errors.js";
+import { FileTooLargeError, ThumbnailError } from "../thumbnails/thumbnail.errors.js";
 
 interface PublicError {
   code: ErrorCode;
@@ -48,7 +48,9 @@ function toPublic(error: unknown): PublicError {
     return { code: ErrorCode.FTRACK_ERROR, message: "ftrack refused the request." };
   }
   if (error instanceof ThumbnailError) {
-    const status = error.code === ErrorCode.THUMBNAIL_TOO_LARGE ? 413 : undefined;
+    // 413 when the request carried too many bytes; a size only declared (createThumbnailUpload) is
+    // refused like any argument, so gateways pass the code on.
+    const status = error instanceof FileTooLargeError ? 413 : undefined;
     return { code: error.code, message: error.message, extensions: error.details, status };
   }
   // Nobody reads this answer: the client hung up, which aborted the request's ftrack calls.

@@ -33,7 +33,7 @@ export class MemoryPendingUploadStore implements PendingUploadStore {
   constructor(options: MemoryPendingUploadStoreOptions = {}) {
     this.#maxUploads = options.maxUploads ?? 1000;
     this.#maxImageBytes = options.maxImageBytes ?? 256 * 1024 * 1024;
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now());
   }
 
   async add(upload: PendingUpload): Promise<void> {

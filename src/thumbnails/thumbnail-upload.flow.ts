@@ -64,7 +64,7 @@ export class ThumbnailUploadFlow {
     this.#store = opts.store;
     this.#signer = opts.signer;
     this.#thumbnails = opts.thumbnails;
-    this.#now = opts.now ?? Date.now;
+    this.#now = opts.now ?? (() => Date.now());
   }
 
   /** Step 1: checks the declaration and the caller's right to change the target; nothing is written. */
@@ -81,7 +81,10 @@ export class ThumbnailUploadFlow {
         { argumentName: "byteSize" },
       );
     }
-    if (file.byteSize > this.#limits.maxBytes) throw tooLargeError(this.#limits.maxBytes);
+    if (file.byteSize > this.#limits.maxBytes) {
+      const { message, details } = tooLargeError(this.#limits.maxBytes);
+      throw new ThumbnailError(ErrorCode.THUMBNAIL_TOO_LARGE, message, details);
+    }
     const fileName = file.fileName.trim();
     if (fileName === "" || fileName.length > MAX_FILE_NAME_LENGTH || CONTROL_CHARACTERS.test(fileName)) {
       throw new ThumbnailError(

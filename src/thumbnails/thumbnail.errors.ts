@@ -12,9 +12,14 @@ export class ThumbnailError extends Error {
   }
 }
 
+/** A file whose bytes are over the limit: the request (or the stored file) carried too many. */
+export class FileTooLargeError extends ThumbnailError {
+  override name = "FileTooLargeError";
+}
+
 /** An image over the byte limit (UPLOAD_MAX_BYTES), uploaded or stored. */
-export function tooLargeError(maxBytes: number): ThumbnailError {
-  return new ThumbnailError(
+export function tooLargeError(maxBytes: number): FileTooLargeError {
+  return new FileTooLargeError(
     ErrorCode.THUMBNAIL_TOO_LARGE,
     `The file is larger than the ${formatBytes(maxBytes)} limit. Export a smaller image (a thumbnail needs ` +
       "no more than a few megapixels) and try again.",

@@ -37,7 +37,7 @@ export class UploadUrlSigner {
   constructor(
     secrets: readonly string[],
     publicUrl: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {
     const keys = parseSigningKeys(secrets);
     if (keys.length === 0) throw new SigningKeyError("UploadUrlSigner needs at least one key");

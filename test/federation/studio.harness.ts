@@ -27,12 +27,17 @@ export interface StudioHarness {
 
 export async function startStudio(
   seed: ScheduleSeed,
-  options: { gateway?: GatewayKind; service?: HarnessOptions } = {},
+  options: {
+    gateway?: GatewayKind;
+    service?: HarnessOptions;
+    /** Credentials for reading the thumbnails subgraph's SDL, when its AUTH_MODE asks for them. */
+    sdlHeaders?: Record<string, string>;
+  } = {},
 ): Promise<StudioHarness> {
   const service = await startHarness(options.service);
   const examples = await startExampleSubgraphs({ seed });
   const gateway = await GATEWAYS[options.gateway ?? "apollo"]({
-    subgraphs: [{ name: "thumbnails", url: service.graphqlUrl }, ...examples],
+    subgraphs: [{ name: "thumbnails", url: service.graphqlUrl, headers: options.sdlHeaders }, ...examples],
   });
   return {
     service,
