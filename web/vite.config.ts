@@ -19,6 +19,8 @@ export default defineConfig({
     proxy: {
       "/graphql": { target: service, ws: true },
       "/thumbnails": service,
+      // The two-step upload's PUT, when the service signs its URLs for the dev server (PUBLIC_URL).
+      "/thumbnail-uploads": service,
       "/web-config.json": service,
     },
   },

@@ -28,17 +28,18 @@ export interface WebRouteOptions {
 }
 
 /**
- * The page's policy: its own scripts and styles only, images from this service (and PUBLIC_URL's
- * origin, when a proxy serves the page under another one), requests to this origin only.
+ * The page's policy: its own scripts and styles only; images from this service, and requests to
+ * it, on its own origin and PUBLIC_URL's (thumbnail URLs and upload PUT URLs carry PUBLIC_URL, which
+ * differs when a proxy serves the page under another origin).
  */
 export function webPageCsp(publicUrl: string): string {
-  const images = [...new Set(["'self'", new URL(publicUrl).origin])].join(" ");
+  const service = [...new Set(["'self'", new URL(publicUrl).origin])].join(" ");
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src ${images}`,
-    "connect-src 'self'",
+    `img-src ${service}`,
+    `connect-src ${service}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -95,7 +95,7 @@ describe("web route", () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("style-src 'self';");
     expect(csp).toContain(`img-src 'self' ${PUBLIC_URL};`);
-    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain(`connect-src 'self' ${PUBLIC_URL};`);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe|data:|\*/);
   });

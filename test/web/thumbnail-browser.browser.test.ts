@@ -2,7 +2,7 @@
  * The thumbnail browser at / in a real browser (Debian's headless Chromium via playwright-core),
  * against the real service on the embedded ftrack server: the grid's thumbnails load at the size
  * they are shown at, inherited ones carry a badge naming their source, uploads by drop and by the keyboard's file picker change a tile's image with
- * progress, refused uploads say why, versions' thumbnails go onto their shot, the page works at 200%
+ * progress (the two-step upload: create, PUT, complete), refused uploads say why, versions' thumbnails go onto their shot, the page works at 200%
  * zoom, and no request leaves the service's origin. Screenshots go to test-results/web/.
  *
  * Without chromium on the PATH the tests are skipped, unless REQUIRE_BROWSER=1 (CI), where they fail.
@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { activeSubscriptions } from "../graphql/subscriptions/subscription.helpers.js";
@@ -199,17 +200,11 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     await expect.poll(async () => (await imageState(image)).naturalWidth).toBeGreaterThan(0);
     const before = (await imageState(image)).currentSrc;
 
-    const upload = page.waitForRequest(
-      (request) => request.method() === "POST" && request.url().endsWith("/graphql"),
-    );
     await dropFile(tile, {
       name: "green.png",
       mimeType: "image/png",
       bytes: await solidPng(160, 90, { r: 20, g: 200, b: 60 }),
     });
-    const request = await upload;
-    expect(request.headers()["content-type"]).toMatch(/^multipart\/form-data/);
-    expect(request.headers()["apollo-require-preflight"]).toBe("true");
 
     await expect
       .poll(() => tile.locator(".tile-status").textContent(), { timeout: 15_000 })
@@ -226,6 +221,59 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     expect(Math.abs(r - 20) + Math.abs(g - 200) + Math.abs(b - 60)).toBeLessThan(30);
 
     await page.screenshot({ path: join(ARTIFACTS_DIR, "upload.png") });
+    expectClean(opened);
+  });
+
+  it("sends an upload in two steps: create (JSON), the bytes as one PUT to the signed URL, complete", async () => {
+    const opened = await openAurora();
+    const { page } = opened;
+    const tile = tileOf(page, DEMO.sequence.id);
+    await tile.scrollIntoViewIfNeeded();
+    // Wider than the tile's pixels at any zoom, so it stays a fair image for the other tests.
+    const bytes = await solidPng(640, 360, { r: 240, g: 200, b: 0 });
+    const sent: { method: string; path: string; operation?: string; contentType?: string }[] = [];
+    const answered: number[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() === "PUT") {
+        sent.push({ method: "PUT", path, contentType: request.headers()["content-type"] });
+        void request.response().then((response) => answered.push(response?.status() ?? 0));
+      } else if (request.method() === "POST" && path === "/graphql") {
+        const operation = /mutation (\w+)/.exec(JSON.parse(request.postData() ?? "{}").query ?? "")?.[1];
+        if (operation)
+          sent.push({ method: "POST", path, operation, contentType: request.headers()["content-type"] });
+      }
+    });
+
+    await dropFile(tile, { name: "yellow.png", mimeType: "image/png", bytes });
+    await expect
+      .poll(() => tile.locator(".tile-status").textContent(), { timeout: 15_000 })
+      .toBe("Thumbnail updated.");
+    expect(sent).toEqual([
+      {
+        method: "POST",
+        path: "/graphql",
+        operation: "CreateThumbnailUpload",
+        contentType: expect.stringMatching(/^application\/json/),
+      },
+      {
+        method: "PUT",
+        path: expect.stringMatching(/^\/thumbnail-uploads\/[0-9a-f-]{36}$/),
+        contentType: "image/png",
+      },
+      {
+        method: "POST",
+        path: "/graphql",
+        operation: "CompleteThumbnailUpload",
+        contentType: expect.stringMatching(/^application\/json/),
+      },
+    ]);
+    expect(answered).toEqual([204]);
+    // The bytes the PUT carried are the sequence's thumbnail now.
+    const componentId = harness.emulator.store.get(["Sequence"], DEMO.sequence.id)?.attrs.thumbnail_id;
+    expect(componentId).not.toBe(DEMO.thumbnails[DEMO.sequence.id]);
+    const stored = harness.emulator.store.getBlob(String(componentId));
+    expect(await sharp(stored!).metadata()).toMatchObject({ width: 640, height: 360 });
     expectClean(opened);
   });
 
@@ -295,8 +343,9 @@ describe.skipIf(skipBrowser)("thumbnail browser in Chromium", { timeout: 90_000 
     const { page } = opened;
     const label = "Upload a thumbnail for Lighting (SH030)";
     // Listening first: Playwright turns on file chooser interception without waiting for it, so a
-    // chooser opened right after would go to the (headless, invisible) native dialog instead.
-    const chooser = page.waitForEvent("filechooser");
+    // chooser opened right after would go to the (headless, invisible) native dialog instead. The
+    // wait spans the Tab presses, which take a while on a loaded machine.
+    const chooser = page.waitForEvent("filechooser", { timeout: 80_000 });
     let focus = { label: null as string | null, outline: "none" };
     for (let presses = 0; presses < 150 && focus.label !== label; presses++) {
       await page.keyboard.press("Tab");

@@ -1,20 +1,24 @@
 /**
  * Sending an image to become an entity's thumbnail: the one place the page sends image bytes.
  *
- * Today this is the GraphQL multipart request (`uploadThumbnail`), sent with XMLHttpRequest because
- * fetch() reports no upload progress. A different transport (e.g. a two-step upload: reserve, send
- * the bytes, complete) replaces this module's body; its callers keep the same function.
+ * The two-step upload, which works the same through a studio's gateway (only JSON goes through
+ * GraphQL): createThumbnailUpload reserves a signed URL, the file goes there as one PUT (sent with
+ * XMLHttpRequest, since fetch() reports no upload progress), then completeThumbnailUpload makes it
+ * the thumbnail. Callers see one function.
  */
-import { stringifyDocument } from "@urql/core";
+import { stringifyDocument, type TypedDocumentNode } from "@urql/core";
 import {
+  CompleteThumbnailUploadDocument,
+  type CompleteThumbnailUploadMutation,
+  CreateThumbnailUploadDocument,
+  type CreateThumbnailUploadMutation,
   type ThumbnailTarget,
-  UploadThumbnailDocument,
-  type UploadThumbnailMutation,
 } from "./generated/graphql";
 import { GRAPHQL_PATH } from "./service.config";
 import { fromGraphQLError, type ServiceError } from "./service.errors";
 
-export type UploadedEntity = UploadThumbnailMutation["uploadThumbnail"];
+export type UploadedEntity = CompleteThumbnailUploadMutation["completeThumbnailUpload"];
+type UploadTicket = CreateThumbnailUploadMutation["createThumbnailUpload"];
 
 export interface UploadOptions {
   /** The identity's headers. */
@@ -31,51 +35,90 @@ export class UploadError extends Error {
   }
 }
 
-interface GraphQLAnswer {
-  data?: UploadThumbnailMutation | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+const NETWORK_ERROR: ServiceError = {
+  code: "NETWORK_ERROR",
+  message: "The upload did not reach the service.",
+};
+const badResponse = (status: number): ServiceError => ({
+  code: "BAD_RESPONSE",
+  message: `The service answered ${status}.`,
+});
 
-export function uploadThumbnail(
+export async function uploadThumbnail(
   target: ThumbnailTarget,
   file: File,
   { headers, onProgress }: UploadOptions,
 ): Promise<UploadedEntity> {
-  // The GraphQL multipart request spec: the operation, where its file goes, then the file.
-  const body = new FormData();
-  body.append(
-    "operations",
-    JSON.stringify({ query: stringifyDocument(UploadThumbnailDocument), variables: { target, file: null } }),
+  const { createThumbnailUpload: ticket } = await mutate(
+    CreateThumbnailUploadDocument,
+    // An unknown type is refused at once, before any byte is sent.
+    {
+      target,
+      fileName: file.name,
+      contentType: file.type || "application/octet-stream",
+      byteSize: file.size,
+    },
+    headers,
   );
-  body.append("map", JSON.stringify({ 0: ["variables.file"] }));
-  body.append("0", file, file.name);
+  await sendBytes(ticket, file, onProgress);
+  const { completeThumbnailUpload } = await mutate(
+    CompleteThumbnailUploadDocument,
+    { id: ticket.id },
+    headers,
+  );
+  return completeThumbnailUpload;
+}
 
+/** One GraphQL mutation as JSON; its first error, or no answer, is thrown as an UploadError. */
+async function mutate<Data, Variables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  headers: Record<string, string>,
+): Promise<Data> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_PATH, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ query: stringifyDocument(document), variables }),
+    });
+  } catch {
+    throw new UploadError(NETWORK_ERROR);
+  }
+  const answer = (await response.json().catch(() => null)) as {
+    data?: Data | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  } | null;
+  const error = answer?.errors?.[0];
+  if (error) throw new UploadError(fromGraphQLError(error));
+  // Not a GraphQL answer (e.g. a proxy's error page).
+  if (!answer?.data) throw new UploadError(badResponse(response.status));
+  return answer.data;
+}
+
+/** The file as the body of the ticket's request: 204, or `{ code, message }` saying why not. */
+function sendBytes(ticket: UploadTicket, file: File, onProgress?: (fraction: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", GRAPHQL_PATH);
+    request.open(ticket.method, ticket.url);
     request.responseType = "json";
-    // Apollo Server's CSRF protection accepts multipart requests only with a preflight header.
-    request.setRequestHeader("apollo-require-preflight", "true");
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-
+    // The signed URL is the grant: no identity headers go with the bytes.
+    for (const { name, value } of ticket.headers) request.setRequestHeader(name, value);
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total);
     });
     request.addEventListener("load", () => {
-      const answer = request.response as GraphQLAnswer | null;
-      const error = answer?.errors?.[0];
-      if (error) return reject(new UploadError(fromGraphQLError(error)));
-      if (!answer?.data) {
-        return reject(
-          // Not a GraphQL answer (e.g. a proxy's error page).
-          new UploadError({ code: "BAD_RESPONSE", message: `The service answered ${request.status}.` }),
-        );
-      }
-      resolve(answer.data.uploadThumbnail);
+      if (request.status === 204) return resolve();
+      const body = request.response as { code?: unknown; message?: unknown } | null;
+      reject(
+        new UploadError(
+          typeof body?.code === "string" && typeof body.message === "string"
+            ? { code: body.code, message: body.message }
+            : badResponse(request.status),
+        ),
+      );
     });
-    request.addEventListener("error", () =>
-      reject(new UploadError({ code: "NETWORK_ERROR", message: "The upload did not reach the service." })),
-    );
-    request.send(body);
+    request.addEventListener("error", () => reject(new UploadError(NETWORK_ERROR)));
+    request.send(file);
   });
 }
