@@ -2,13 +2,15 @@
  * `npm run gateway`: the federated picture in one command. Starts the embedded ftrack-compatible
  * server (in memory, demo studio), this service as a subgraph, the example schedule and reviews
  * subgraphs (examples/schedule-subgraph) and a studio gateway composed over all three
- * (examples/studio-gateway).
+ * (examples/studio-gateway): @apollo/gateway, or Hive Gateway with `npm run gateway:hive`. Both serve
+ * the offline playground on a browser's GET.
  *
  * Ports: the service on PORT (4000), schedule and reviews on SCHEDULE_PORT and the next (4002, 4003),
  * the gateway on GATEWAY_PORT (4100); the embedded ftrack server on a free port.
  */
 import "reflect-metadata";
 import { startExampleSubgraphs } from "../examples/schedule-subgraph/subgraphs.server.js";
+import { startHiveGateway } from "../examples/studio-gateway/hive.gateway.js";
 import { startStudioGateway } from "../examples/studio-gateway/studio.gateway.js";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { DEMO, startEmulator } from "../src/emulator/index.js";
@@ -26,7 +28,16 @@ function portOf(name: string, fallback: number): number {
   return port;
 }
 
+/** `gateway.ts hive` runs Hive Gateway; no argument, @apollo/gateway. */
+const GATEWAYS = {
+  apollo: { start: startStudioGateway, name: "@apollo/gateway", multipart: false },
+  hive: { start: startHiveGateway, name: "Hive Gateway", multipart: true },
+} as const;
+
 async function main() {
+  const kind = process.argv[2] ?? "apollo";
+  if (kind !== "apollo" && kind !== "hive") throw new ConfigError(`unknown gateway "${kind}": apollo or hive`);
+  const chosen = GATEWAYS[kind];
   const config = loadConfig();
   const schedulePort = portOf("SCHEDULE_PORT", 4002);
   const gatewayPort = portOf("GATEWAY_PORT", 4100);
@@ -52,7 +63,7 @@ async function main() {
       },
     },
   }).catch(namingPort("SCHEDULE_PORT", " (schedule listens on it, reviews on the next port)"));
-  const gateway = await startStudioGateway({
+  const gateway = await chosen.start({
     port: gatewayPort,
     host: config.host,
     subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
@@ -60,7 +71,7 @@ async function main() {
 
   const gatewayUrl = gateway.url.replace("127.0.0.1", "localhost");
   console.log(`
-studio gateway     ${gatewayUrl}
+studio gateway     ${gatewayUrl}   (${chosen.name}; open it in a browser for the playground)
   thumbnails       ${service.url}/graphql   (this service; embedded ftrack at ${emulator.url})
 ${examples.map((subgraph) => `  ${subgraph.name.padEnd(16)} ${subgraph.url}   (examples/schedule-subgraph)`).join("\n")}
 
@@ -69,6 +80,9 @@ Try, through the gateway:
     -d '{"query":"{ tasksDue(before: \\"2031-12-31\\") { dueDate status name thumbnailUrl(size: 100) reviewState } }"}'
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ project(id: \\"${DEMO.projects.aurora.id}\\") { name reviewState children { nodes { name reviewState thumbnailUrl } } } }"}'
+
+Uploads through the gateway: the two-step upload (createThumbnailUpload, PUT the file to its url,
+completeThumbnailUpload; see the README)${chosen.multipart ? ", or uploadThumbnail as a multipart request" : ""}.
 `);
 
   const stop = async () => {

@@ -20,7 +20,13 @@ export interface PlaygroundOptions {
   endpointPath: string;
 }
 
-const INITIAL_QUERY = `# Upload: open "Variables", click "Add files", name the file variable "file", select an image.
+const INITIAL_QUERY = `# Upload through any gateway, in two steps (only JSON goes through GraphQL):
+# 1. mutation { createThumbnailUpload(target: { type: TASK, id: "<task id>" }, fileName: "thumb.png",
+#      contentType: "image/png", byteSize: <file size>) { id url method headers { name value } expiresAt } }
+# 2. curl -X PUT -H 'Content-Type: image/png' --data-binary @thumb.png '<url>'   (answers 204)
+# 3. mutation { completeThumbnailUpload(id: "<id>") { id thumbnailUrl } }
+# Straight to this service, in one multipart request: open "Variables", click "Add files", name the
+# file variable "file", select an image, and run:
 # mutation Upload($file: Upload!) {
 #   uploadThumbnail(target: { type: PROJECT, id: "<project id>" }, file: $file) { id thumbnailUrl }
 # }

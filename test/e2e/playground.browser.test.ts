@@ -9,12 +9,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { EMPTY_RESULT_HINT } from "../../src/graphql/playground.js";
 import { type Harness, startHarness } from "../support/service.harness.js";
+import { ALTAIR, resultJson, setEditorText } from "./altair.support.js";
 
 function findChromium(): string | undefined {
   try {
@@ -34,18 +35,6 @@ if (skip) {
   );
 }
 
-// Altair 8.5.9's DOM, in one place so an upgrade has one thing to fix.
-const ALTAIR = {
-  queryEditor: "app-query-editor .cm-content",
-  variablesPane: ".variables-editor-container",
-  variablesTitle: ".variables-editor--title",
-  variablesEditor: "app-variables-editor .cm-content",
-  addFiles: ".variables-add-files-button",
-  fileName: "app-variable-file-item input[data-tid='file_name']",
-  selectFiles: "app-variable-file-item button.variables-file-item-button",
-  result: "app-query-result .cm-content",
-} as const;
-
 const UPLOADED = { width: 120, height: 80, colour: { r: 30, g: 90, b: 220 } };
 
 const UPLOAD_MUTATION = `mutation Upload($target: ThumbnailTarget!, $file: Upload!) {
@@ -54,21 +43,6 @@ const UPLOAD_MUTATION = `mutation Upload($target: ThumbnailTarget!, $file: Uploa
     thumbnailUrl(size: 300)
   }
 }`;
-
-/** Replaces an editor's whole text the way a user pasting would (no auto-closed brackets). */
-async function setEditorText(page: Page, editor: Locator, text: string) {
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(text);
-  await page.keyboard.press("Escape"); // close an autocompletion popup, if one opened
-}
-
-/** The result pane's JSON. CodeMirror renders lines as elements: their text concatenates to JSON. */
-async function resultJson(page: Page, mustContain: string): Promise<Record<string, unknown>> {
-  const result = page.locator(ALTAIR.result).first();
-  await expect.poll(() => result.textContent(), { timeout: 15_000 }).toContain(mustContain);
-  return JSON.parse((await result.textContent()) ?? "");
-}
 
 describe.skipIf(skip)("GraphQL playground in Chromium", { timeout: 90_000 }, () => {
   let harness: Harness;
