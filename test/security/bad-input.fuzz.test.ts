@@ -14,6 +14,7 @@ import { loadConfig } from "../../src/config.js";
 import { DEMO } from "../../src/emulator/index.js";
 import { parseQuery } from "../../src/emulator/query-language.js";
 import { encodeCursor } from "../../src/graphql/pagination.js";
+import { UploadUrlSigner } from "../../src/thumbnails/upload-url.signer.js";
 import { ThumbnailUrlSigner } from "../../src/thumbnails/url-signer.js";
 import { graphql, type Harness, startHarness } from "../support/service.harness.js";
 import { blankPng, PDF, SVG, solid, TEXT, truncatedPng } from "../thumbnails/image.fixtures.js";
@@ -208,6 +209,17 @@ const TEMPLATES: Template[] = [
     name: "copyThumbnail",
     query: `mutation($id: ID!, $type: ThumbnailableType!) { copyThumbnail(source: { id: "${DEMO.task.id}", type: TASK }, targets: [{ id: $id, type: $type }]) { id } }`,
     args: { id: "id", type: "type" },
+  },
+  {
+    name: "createThumbnailUpload",
+    query:
+      "mutation($id: ID!, $type: ThumbnailableType!, $n: String!, $c: String!, $s: Int!) { createThumbnailUpload(target: { id: $id, type: $type }, fileName: $n, contentType: $c, byteSize: $s) { id url } }",
+    args: { id: "id", type: "type", n: "string", c: "string", s: "size" },
+  },
+  {
+    name: "completeThumbnailUpload",
+    query: "mutation($id: ID!) { completeThumbnailUpload(id: $id) { id } }",
+    args: { id: "id" },
   },
 ];
 
@@ -626,6 +638,82 @@ async function urlCases(r: ReturnType<typeof prng>): Promise<Case[]> {
   return cases;
 }
 
+/**
+ * The two-step upload's PUT route: URLs signed here with the service's keys for uploads it does not
+ * hold (so nothing can be stored), altered in every part. Only an intact signature gets as far as
+ * the store (404); everything else is refused before the body is read.
+ */
+function uploadUrlCases(r: ReturnType<typeof prng>): Case[] {
+  const signer = new UploadUrlSigner(SECRETS.split(","), harness.url);
+  const issued = new URL(signer.issue(crypto.randomUUID(), Date.now() + 600_000));
+  const params = Object.fromEntries(issued.searchParams);
+  const put = (url: string, body: Uint8Array = new Uint8Array(64)): Promise<Answer> =>
+    fetch(url, { method: "PUT", headers: { "content-type": "image/png" }, body }).then(readAnswer);
+  const refused = (label: string, url: string, body?: Uint8Array): Case => ({
+    label: `upload PUT ${label}`,
+    send: () => put(url, body),
+    check: (answer) => expectRefusedUrl(answer, `${label}: ${url}`),
+  });
+  const withParams = (changes: Record<string, string>) =>
+    `${harness.url}${issued.pathname}?${new URLSearchParams({ ...params, ...changes })}`;
+
+  const cases: Case[] = [
+    {
+      label: "upload PUT, intact signature, no such upload",
+      send: () => put(issued.href),
+      check: (a) =>
+        expect({ status: a.status, code: (a.body as { code: string }).code }).toEqual({
+          status: 404,
+          code: "NOT_FOUND",
+        }),
+    },
+  ];
+  const flip = (c: string) => (c === "A" ? "B" : "A");
+  for (const name of ["sig", "kid", "exp"] as const) {
+    const value = params[name]!;
+    for (let i = 0; i < value.length; i += 3) {
+      const changed =
+        value.slice(0, i) +
+        (name === "exp" ? String((Number(value[i]) + 1) % 10) : flip(value[i]!)) +
+        value.slice(i + 1);
+      cases.push(refused(`${name}[${i}] changed`, withParams({ [name]: changed })));
+    }
+    const without = new URLSearchParams(params);
+    without.delete(name);
+    cases.push(refused(`without ${name}`, `${harness.url}${issued.pathname}?${without}`));
+  }
+  for (const id of NASTY_STRINGS.slice(0, 15)) {
+    cases.push(
+      refused(
+        `id ${JSON.stringify(id)}`,
+        `${harness.url}/thumbnail-uploads/${encodeURIComponent(id)}${issued.search}`,
+      ),
+    );
+  }
+  const expired = new UploadUrlSigner(SECRETS.split(","), harness.url).issue(
+    crypto.randomUUID(),
+    Date.now() - 1000,
+  );
+  cases.push({
+    label: "upload PUT expired",
+    send: () => put(expired),
+    check: (a) => expect(a.status).toBe(410),
+  });
+  const retired = new UploadUrlSigner(["a-retired-key-0123456789abcdefghijklmn"], harness.url);
+  cases.push(
+    refused("re-signed with a retired key", retired.issue(crypto.randomUUID(), Date.now() + 60_000)),
+  );
+  // A large body on a forged URL is refused without being stored.
+  cases.push(
+    refused(
+      "forged, 2 MB body",
+      withParams({ sig: r.bytes(32).toString("base64url") }),
+      new Uint8Array(2 << 20),
+    ),
+  );
+  return cases;
+}
+
 // --- HTTP level ---
 
 function httpCases(): Case[] {
@@ -805,6 +893,7 @@ describe("bad-input suite (seeded)", () => {
     await runBatch("graphql arguments", argumentCases(r));
     await runBatch("uploads", await uploadCases(r), 6);
     await runBatch("thumbnail urls", await urlCases(r));
+    await runBatch("upload urls", uploadUrlCases(r));
     await runBatch("http", httpCases(), 4);
   }, 120_000);
 
