@@ -1,6 +1,7 @@
 /**
- * Changing thumbnails: set (an existing component), upload (a new image), copy (one entity's
- * thumbnail onto others) and clear. The rules live in thumbnail.rules.ts; every ftrack call goes
+ * Changing thumbnails: set (an existing component), upload (a new image), store (an image already
+ * checked, as the two-step upload's completion has it), copy (one entity's thumbnail onto others)
+ * and clear. The rules live in thumbnail.rules.ts; every ftrack call goes
  * through the caller's FtrackSession, but an upload's cleanup through a session of its own (see
  * cleanupSession). Knows nothing of GraphQL or HTTP.
  *
