@@ -28,15 +28,25 @@ function portOf(name: string, fallback: number): number {
   return port;
 }
 
-/** `gateway.ts hive` runs Hive Gateway; no argument, @apollo/gateway. */
+const DUE = `{ tasksDue(before: "2031-12-31") { dueDate status name thumbnailUrl(size: 100) reviewState } }`;
+const CHILDREN = `{ project(id: "${DEMO.projects.aurora.id}") { name reviewState children { nodes { name reviewState thumbnailUrl } } } }`;
+const REVIEWED = "{ reviewed(state: APPROVED) { __typename id reviewState thumbnailUrl(size: 100) } }";
+/** `gateway.ts hive` runs Hive Gateway; no argument, @apollo/gateway. Each with queries to try. */
 const GATEWAYS = {
-  apollo: { start: startStudioGateway, name: "@apollo/gateway", multipart: false },
-  hive: { start: startHiveGateway, name: "Hive Gateway", multipart: true },
+  apollo: { start: startStudioGateway, name: "@apollo/gateway", multipart: false, examples: [DUE, CHILDREN] },
+  // Hive Gateway resolves reviews' @interfaceObject field only on lists reviews starts (see the README).
+  hive: {
+    start: startHiveGateway,
+    name: "Hive Gateway",
+    multipart: true,
+    examples: [DUE.replace(" reviewState", ""), REVIEWED],
+  },
 } as const;
 
 async function main() {
   const kind = process.argv[2] ?? "apollo";
-  if (kind !== "apollo" && kind !== "hive") throw new ConfigError(`unknown gateway "${kind}": apollo or hive`);
+  if (kind !== "apollo" && kind !== "hive")
+    throw new ConfigError(`unknown gateway "${kind}": apollo or hive`);
   const chosen = GATEWAYS[kind];
   const config = loadConfig();
   const schedulePort = portOf("SCHEDULE_PORT", 4002);
@@ -63,11 +73,13 @@ async function main() {
       },
     },
   }).catch(namingPort("SCHEDULE_PORT", " (schedule listens on it, reviews on the next port)"));
-  const gateway = await chosen.start({
-    port: gatewayPort,
-    host: config.host,
-    subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
-  }).catch(namingPort("GATEWAY_PORT"));
+  const gateway = await chosen
+    .start({
+      port: gatewayPort,
+      host: config.host,
+      subgraphs: [{ name: "thumbnails", url: `${service.url}/graphql` }, ...examples],
+    })
+    .catch(namingPort("GATEWAY_PORT"));
 
   const gatewayUrl = gateway.url.replace("127.0.0.1", "localhost");
   console.log(`
@@ -76,10 +88,12 @@ studio gateway     ${gatewayUrl}   (${chosen.name}; open it in a browser for the
 ${examples.map((subgraph) => `  ${subgraph.name.padEnd(16)} ${subgraph.url}   (examples/schedule-subgraph)`).join("\n")}
 
 Try, through the gateway:
-  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
-    -d '{"query":"{ tasksDue(before: \\"2031-12-31\\") { dueDate status name thumbnailUrl(size: 100) reviewState } }"}'
-  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
-    -d '{"query":"{ project(id: \\"${DEMO.projects.aurora.id}\\") { name reviewState children { nodes { name reviewState thumbnailUrl } } } }"}'
+${chosen.examples
+  .map(
+    (query) =>
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query })}'`,
+  )
+  .join("\n")}
 
 Uploads through the gateway: the two-step upload (createThumbnailUpload, PUT the file to its url,
 completeThumbnailUpload; see the README)${chosen.multipart ? ", or uploadThumbnail as a multipart request" : ""}.
