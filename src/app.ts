@@ -48,6 +48,7 @@ import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
 import type { RedisConnection } from "./redis/redis.connection.js";
 import { MemoryPendingUploadStore } from "./thumbnails/pending-upload.memory-store.js";
+import { RedisPendingUploadStore } from "./thumbnails/pending-upload.redis-store.js";
 import { SrcsetBuilder } from "./thumbnails/srcset.builder.js";
 import { ThumbnailService } from "./thumbnails/thumbnail.service.js";
 import { ThumbnailChangeFeed } from "./thumbnails/thumbnail-change.feed.js";
@@ -112,10 +113,12 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     logger,
   });
 
-  // Two-step uploads: pending ones in this replica's memory (see the README).
+  // Two-step uploads: pending ones in Redis when there is one (any replica takes the PUT and the
+  // completion), else, and while Redis is away, in this replica's memory (see the README).
+  const pendingUploads = new MemoryPendingUploadStore();
   const uploads = new ThumbnailUploadFlow({
     limits: config.upload,
-    store: new MemoryPendingUploadStore(),
+    store: redis ? new RedisPendingUploadStore(redis, pendingUploads) : pendingUploads,
     signer: new UploadUrlSigner(config.thumbnails.secrets, config.publicUrl),
     thumbnails,
   });
