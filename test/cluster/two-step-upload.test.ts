@@ -1,7 +1,8 @@
 /**
  * The two-step upload across replicas sharing Redis: created through one replica, its PUT and its
  * completion reach the other (as a load balancer may send them), and each once-only step holds
- * across replicas. The pending upload lives in Redis until its expiry, then nowhere.
+ * across replicas. The pending upload lives in Redis until its expiry, then nowhere. With Redis
+ * stopped, a new upload is kept and completed by the replica that took it.
  */
 import { Redis } from "ioredis";
 import sharp from "sharp";
@@ -10,6 +11,7 @@ import { type Cluster, startCluster } from "../../scripts/cluster.stack.js";
 import { DEMO } from "../../src/emulator/index.js";
 import { REDIS_PREFIX } from "../../src/redis/redis.connection.js";
 import { completeUpload, putFile, reserve } from "../support/two-step.client.js";
+import { readyz } from "./cluster.support.js";
 
 let cluster: Cluster;
 let redis: Redis;
@@ -17,6 +19,8 @@ let redis: Redis;
 beforeAll(async () => {
   cluster = await startCluster({ env: { FTRACK_TIMEOUT_MS: "20000", REDIS_TIMEOUT_MS: "3000" } });
   redis = new Redis(cluster.redis.url, { lazyConnect: true });
+  // Redis is stopped on purpose below; this client reconnects by itself.
+  redis.on("error", () => {});
 }, 120_000);
 afterAll(async () => {
   redis?.disconnect();
@@ -62,5 +66,29 @@ describe("two-step uploads across replicas", () => {
     // Completed once, on either replica: the upload is gone from Redis.
     expect(await redis.exists(key)).toBe(0);
     expect((await completeUpload(at(0), ticket.id)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("with Redis stopped, an upload is kept in the replica's memory and completes there", async () => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c04000" } })
+      .png()
+      .toBuffer();
+    const target = { type: "TASK", id: DEMO.task.id };
+    await cluster.redis.stop();
+    try {
+      const ticket = await reserve(at(0), target, png);
+      expect((await putFile({ ...ticket, url: onReplica(0, ticket.url) }, png)).status).toBe(204);
+      const done = await completeUpload(at(0), ticket.id);
+      expect(done.errors).toBeUndefined();
+      expect(cluster.emulator().store.get(["Task"], target.id)!.attrs.thumbnail_id).toBe(
+        done.data!.completeThumbnailUpload.thumbnail!.id,
+      );
+    } finally {
+      await cluster.redis.start();
+    }
+    for (const i of [0, 1]) {
+      await expect
+        .poll(async () => (await readyz(cluster.replicas[i]!.url)).body, { timeout: 10_000 })
+        .toMatchObject({ redis: "ok" });
+    }
   });
 });
