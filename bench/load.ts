@@ -1,8 +1,14 @@
 /**
- * Two load generators with one result shape: autocannon for HTTP routes of the service, and a
+ * Load generators with one result shape: autocannon for HTTP routes of the service, wrk where the
+ * load generator's own cost would skew a ratio (the cached thumbnail route against nginx), and a
  * bounded concurrent loop for in-process clients (the @ftrack/api session), timed with performance.now().
  */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { promisify } from "node:util";
 import autocannon from "autocannon";
+
+const execFileAsync = promisify(execFile);
 
 export interface LoadResult {
   /** Completed requests (or calls) in the measured window. */
@@ -40,7 +46,7 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 
 /**
  * Sends as many requests as fit in about `seconds`, at a rate estimated by two warm-up runs (one
- * request per connection, then about half a second's worth once warm). A count rather than a
+ * request per connection, then about a second's worth, which also lets the JIT settle). A count rather than a
  * duration: autocannon drops requests still in flight when a duration ends, which would report
  * 0 rps for cells slower than the duration.
  */
@@ -65,7 +71,7 @@ export async function cannon(
   const worth = (r: autocannon.Result, s: number) =>
     Math.max(connections, Math.ceil((r.requests.total / Math.max(r.duration, 0.001)) * s));
   const cold = await run({ ...base, amount: connections });
-  const warm = await run({ ...base, amount: worth(cold, 0.5) });
+  const warm = await run({ ...base, amount: worth(cold, 1) });
   await afterWarmup?.();
   const amount = worth(warm, seconds);
   const r = await run({ ...base, amount });
@@ -122,4 +128,51 @@ export async function loop(
 export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** wrk's binary when installed (a C load generator: its own cost barely shows next to a fast server). */
+export function wrkBinary(): string | null {
+  for (const path of ["/usr/bin/wrk", "/usr/local/bin/wrk"]) if (existsSync(path)) return path;
+  return null;
+}
+
+/** wrk's durations ("812.00us", "1.20ms", "2.01s") in milliseconds. */
+function wrkMs(text: string): number {
+  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
+  if (!match) return Number.NaN;
+  const value = Number(match[1]);
+  return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+}
+
+/** GETs `url` with wrk (one thread, `connections` connections) for `seconds`, after a 1 s warm-up. */
+export async function wrk(
+  binary: string,
+  target: Pick<HttpTarget, "url" | "headers">,
+  { connections, seconds, afterWarmup }: LoadOptions,
+): Promise<LoadResult> {
+  const args = (s: number) => [
+    "-t1",
+    `-c${connections}`,
+    `-d${s}s`,
+    "--latency",
+    ...Object.entries(target.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    target.url,
+  ];
+  await execFileAsync(binary, args(1));
+  await afterWarmup?.();
+  const { stdout } = await execFileAsync(binary, args(seconds));
+  const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? 0);
+  const requests = number(/(\d+) requests in/);
+  const failed = number(/Non-2xx or 3xx responses: (\d+)/);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  const errors = failed + socketErrors;
+  return {
+    requests: requests - failed,
+    rps: number(/Requests\/sec:\s+([\d.]+)/) * ((requests - failed) / Math.max(1, requests)),
+    p50: wrkMs(/^\s+50%\s+(\S+)/m.exec(stdout)?.[1] ?? ""),
+    p99: wrkMs(/^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? ""),
+    errors,
+    ...(errors > 0 && { errorKinds: { non2xx: failed, socket: socketErrors } }),
+  };
 }

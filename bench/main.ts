@@ -1,16 +1,20 @@
 /**
- * `npm run bench`: ftrack round trips, p50/p99 latency and requests per second of
+ * `npm run bench`: ftrack round trips, p50/p99 latency, requests per second and CPU time per request of
  *   1. this layer (batched reads, the default),
  *   2. the same layer with naive per-entity reads (FTRACK_BATCHING=false),
  *   3. a hand-written @ftrack/api client fetching the same data in the fewest calls,
  * for a few representative reads, with the emulator adding 0 ms and 20 ms to every ftrack request;
- * then the thumbnail delivery route, cached and uncached. Prints tables, writes bench/results/latest.json.
+ * `{ __typename }` on this layer against bare Apollo Server 5 on express 5 (no plugins, no layer);
+ * then the thumbnail delivery route, cached and uncached, and its cached hits against nginx serving
+ * the same bytes (one worker). Prints tables and the issue's targets, writes bench/results/latest.json.
  *
- * The emulator and each service run in their own child process on 127.0.0.1; the load generators
- * (autocannon, and the @ftrack/api session) run here, so none shares an event loop with what it measures.
+ * The emulator, each service and nginx run in their own process on 127.0.0.1 (the Node ones with
+ * NODE_ENV=production, as deployed); the load generators (autocannon, wrk, and the @ftrack/api
+ * session) run here, so none shares an event loop with what it measures.
  *
  * Env: BENCH_SECONDS (per cell, default 3), BENCH_CONNECTIONS (default 8),
- *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200).
+ *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200),
+ *      BENCH_CPU_PROF (a folder: profile every service with node --cpu-prof, see stack.ts).
  * BENCH_FAULTS=1 runs the fault bench instead (bench/faults.main.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -18,17 +22,28 @@ import { cpus, loadavg } from "node:os";
 import { Session } from "@ftrack/api";
 import { DEMO } from "../src/emulator/seed.js";
 import { faultBench } from "./faults.main.js";
-import { cannon, type LoadOptions, type LoadResult, loop } from "./load.js";
+import { cannon, type LoadOptions, type LoadResult, loop, wrk, wrkBinary } from "./load.js";
+import { startNginx } from "./nginx.js";
 import {
   type ContenderResult,
   type DeliveryResult,
   failures,
   formatDelivery,
+  formatNginx,
   formatScenario,
+  formatTargets,
+  type NginxComparison,
   type ScenarioResult,
 } from "./report.js";
-import { graphqlShape, type Scenario, type Shape, scenarios } from "./scenarios.js";
-import { type EmulatorProcess, startStack } from "./stack.js";
+import {
+  type GraphqlRead,
+  graphqlShape,
+  overhead,
+  type Scenario,
+  type Shape,
+  scenarios,
+} from "./scenarios.js";
+import { type CpuUsage, type EmulatorProcess, type ServiceProcess, startStack } from "./stack.js";
 
 /** The 1-minute load average: other work on the machine skews every number. */
 const load = () => loadavg()[0].toFixed(1);
@@ -39,41 +54,56 @@ const LATENCIES = env("BENCH_LATENCIES", "0,20").split(",").map(Number);
 const TASKS = Number(env("BENCH_TASKS", "200"));
 /** What a browser sends for an <img>: the route may transcode to WebP. */
 const IMAGE_ACCEPT = "image/avif,image/webp,image/*,*/*;q=0.8";
+/** Rounds of "service, then nginx", so the ratio is read more than once. */
+const NGINX_ROUNDS = 2;
 
 interface Contender {
   name: string;
   once(): Promise<Shape>;
   load(opts: LoadOptions): Promise<LoadResult>;
+  /** CPU time of whatever serves this contender's requests. */
+  cpu(): Promise<CpuUsage>;
 }
 
-function graphqlContender(name: string, service: string, scenario: Scenario): Contender {
+function graphqlContender(name: string, service: ServiceProcess, read: GraphqlRead): Contender {
   const target = {
-    url: `${service}/graphql`,
+    url: `${service.url}/graphql`,
     method: "POST" as const,
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(scenario.graphql),
+    body: JSON.stringify(read.graphql),
   };
   return {
     name,
     async once() {
       const res = await fetch(target.url, target);
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
-      if (!res.ok || body.errors) throw new Error(`(${scenario.id}) ${name}: ${JSON.stringify(body.errors)}`);
+      if (!res.ok || body.errors) throw new Error(`(${read.id}) ${name}: ${JSON.stringify(body.errors)}`);
       return graphqlShape(body.data);
     },
     load: (opts) => cannon(target, opts),
+    cpu: () => service.cpu(),
   };
 }
 
 function clientContender(session: Session, scenario: Scenario): Contender {
   const run = () => scenario.client.run(session);
-  return { name: "@ftrack/api by hand", once: run, load: (opts) => loop(run, opts) };
+  // The client runs in this process: its CPU time is this process's (the loop's own cost is small).
+  return {
+    name: "@ftrack/api by hand",
+    once: run,
+    load: (opts) => loop(run, opts),
+    cpu: async () => process.cpuUsage(),
+  };
 }
 
-/** Round trips of one request alone, then load at each latency. */
+const cpuMs = (before: CpuUsage, after: CpuUsage) =>
+  (after.user - before.user + after.system - before.system) / 1000;
+
+/** Round trips of one request alone. */
 async function measure(
   emulator: EmulatorProcess,
-  scenario: Scenario,
+  read: GraphqlRead,
+  clientPlan: string,
   contenders: Contender[],
 ): Promise<ScenarioResult> {
   const results: ContenderResult[] = [];
@@ -83,14 +113,10 @@ async function measure(
     const { requests, operations } = await emulator.counters();
     results.push({ name: c.name, roundTrips: requests, operations, shape, load: {} });
   }
-  return {
-    id: scenario.id,
-    title: scenario.title,
-    clientPlan: scenario.client.describe,
-    contenders: results,
-  };
+  return { id: read.id, title: read.title, clientPlan, contenders: results };
 }
 
+/** Load on each contender at one latency, with the CPU time its server spent in the measured window. */
 async function loadAll(
   emulator: EmulatorProcess,
   result: ScenarioResult,
@@ -98,15 +124,21 @@ async function loadAll(
   latencyMs: number,
 ) {
   for (const [i, c] of contenders.entries()) {
+    let before: CpuUsage = { user: 0, system: 0 };
     const load = await c.load({
       connections: CONNECTIONS,
       seconds: SECONDS,
-      afterWarmup: () => emulator.reset(),
+      afterWarmup: async () => {
+        await emulator.reset();
+        before = await c.cpu();
+      },
     });
+    const after = await c.cpu();
     const { requests } = await emulator.counters();
     result.contenders[i].load[latencyMs] = {
       ...load,
       ftrackRequestsPerOp: requests / Math.max(1, load.requests),
+      cpuMsPerRequest: cpuMs(before, after) / Math.max(1, load.requests),
     };
     process.stdout.write(".");
   }
@@ -161,6 +193,53 @@ async function deliveryRun(
   };
 }
 
+/**
+ * The cached thumbnail route against nginx serving the same bytes, with the same load generator
+ * (wrk when installed: autocannon's own cost would cap both near its own limit).
+ */
+async function nginxComparison(service: ServiceProcess): Promise<NginxComparison> {
+  const url = `${service.url}${(await deliveryPaths(service.url))[0]}`;
+  const headers = { accept: IMAGE_ACCEPT };
+  const res = await fetch(url, { headers });
+  const body = Buffer.from(await res.arrayBuffer());
+  const contentType = res.headers.get("content-type") ?? "application/octet-stream";
+  const nginx = await startNginx(body, contentType);
+  if (typeof nginx === "string") return { note: nginx, loadGenerator: "-", rounds: [] };
+  const binary = wrkBinary();
+  const opts = { connections: CONNECTIONS, seconds: SECONDS };
+  const run = (target: string, afterWarmup?: () => Promise<unknown>) =>
+    binary
+      ? wrk(binary, { url: target, headers }, { ...opts, afterWarmup })
+      : cannon({ url: target, headers }, { ...opts, afterWarmup });
+  try {
+    const rounds: NginxComparison["rounds"] = [];
+    for (let i = 0; i < NGINX_ROUNDS; i++) {
+      let before: CpuUsage = { user: 0, system: 0 };
+      const served = await run(url, async () => {
+        before = await service.cpu();
+      });
+      const cpu = cpuMs(before, await service.cpu()) / Math.max(1, served.requests);
+      let nginxBefore = 0;
+      const byNginx = await run(nginx.url, async () => {
+        nginxBefore = nginx.cpuMs();
+      });
+      const nginxCpu = (nginx.cpuMs() - nginxBefore) / Math.max(1, byNginx.requests);
+      rounds.push({
+        service: { ...served, cpuMsPerRequest: cpu },
+        nginx: { ...byNginx, cpuMsPerRequest: nginxCpu },
+      });
+      process.stdout.write(".");
+    }
+    return {
+      note: `${nginx.version}, worker_processes 1 (one nginx worker against one Node process), ${body.length} bytes of ${contentType}`,
+      loadGenerator: binary ? `wrk -t1 -c${CONNECTIONS}` : "autocannon (wrk is not installed)",
+      rounds,
+    };
+  } finally {
+    nginx.close();
+  }
+}
+
 async function main() {
   const started = performance.now();
   const loadAtStart = load();
@@ -174,39 +253,60 @@ async function main() {
     // No cache: every delivery fetches from ftrack and resizes/transcodes.
     uncached: { THUMBNAIL_CACHE_BYTES: "0" },
   });
-  const { emulator, services } = stack;
+  const { emulator, services, bare } = stack;
   const session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, {
     autoConnectEventHub: false,
   });
   try {
     await session.initializing;
-    const plans = scenarios(TASKS).map((scenario) => ({
-      scenario,
+    const plans: { read: GraphqlRead; clientPlan: string; contenders: Contender[] }[] = scenarios(TASKS).map(
+      (scenario) => ({
+        read: scenario,
+        clientPlan: scenario.client.describe,
+        contenders: [
+          graphqlContender("layer, batched", services.batched, scenario),
+          graphqlContender("layer, naive", services.naive, scenario),
+          clientContender(session, scenario),
+        ],
+      }),
+    );
+    plans.push({
+      read: overhead,
+      clientPlan: "none: no ftrack data",
       contenders: [
-        graphqlContender("layer, batched", services.batched, scenario),
-        graphqlContender("layer, naive", services.naive, scenario),
-        clientContender(session, scenario),
+        graphqlContender("layer, batched", services.batched, overhead),
+        graphqlContender("bare Apollo Server 5 + express 5", bare, overhead),
       ],
-    }));
+    });
     const results: ScenarioResult[] = [];
-    for (const { scenario, contenders } of plans) results.push(await measure(emulator, scenario, contenders));
+    for (const { read, clientPlan, contenders } of plans)
+      results.push(await measure(emulator, read, clientPlan, contenders));
 
     const delivery: DeliveryResult[] = [];
     for (const ms of LATENCIES) {
       await emulator.setLatency(ms);
-      process.stdout.write(`load @${ms}ms `);
+      process.stdout.write(`load @${ms}ms (load average ${load()}) `);
       for (const [i, { contenders }] of plans.entries()) await loadAll(emulator, results[i], contenders, ms);
-      delivery.push(await deliveryRun(emulator, services.batched, "cached", ms));
-      delivery.push(await deliveryRun(emulator, services.uncached, "uncached", ms));
+      delivery.push(await deliveryRun(emulator, services.batched.url, "cached", ms));
+      delivery.push(await deliveryRun(emulator, services.uncached.url, "uncached", ms));
       process.stdout.write("\n");
     }
+    process.stdout.write(`cached hits against nginx (load average ${load()}) `);
+    const nginx = await nginxComparison(services.batched);
+    process.stdout.write("\n");
 
-    console.log("\nGraphQL reads (round trips = ftrack POST /api per request; rps/p50/p99 under load)\n");
+    console.log(
+      "\nGraphQL reads (round trips = ftrack POST /api per request; rps/p50/p99 under load; cpu = the serving process's CPU time per request)\n",
+    );
     for (const r of results) console.log(`${formatScenario(r, LATENCIES)}\n`);
     console.log("Thumbnail delivery (signed URLs issued by the service; browser Accept header, WebP)\n");
     console.log(formatDelivery(delivery));
+    console.log("\nCached hits against nginx serving the same bytes\n");
+    console.log(formatNginx(nginx));
+    console.log("\nIssue targets (figures of this run)\n");
+    console.log(formatTargets(results, nginx, LATENCIES));
 
-    const failed = failures(results, delivery);
+    const failed = failures(results, delivery, nginx);
     if (failed.length > 0) {
       console.error(`\nFAILED REQUESTS:\n  ${failed.join("\n  ")}`);
       process.exitCode = 1;
@@ -225,7 +325,7 @@ async function main() {
       loadAverageAtEnd: Number(load()),
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
-    writeFileSync(out, `${JSON.stringify({ meta, scenarios: results, delivery }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ meta, scenarios: results, delivery, nginx }, null, 2)}\n`);
     console.log(
       `\nwrote ${out.pathname.replace(`${process.cwd()}/`, "")} in ${meta.totalSeconds}s total; load average now ${meta.loadAverageAtEnd}`,
     );

@@ -2,6 +2,12 @@
 import type { LoadResult } from "./load.js";
 import type { Shape } from "./scenarios.js";
 
+export interface LoadCell extends LoadResult {
+  ftrackRequestsPerOp: number;
+  /** CPU time (user + system) of the process serving the requests, per request, in the measured window. */
+  cpuMsPerRequest?: number;
+}
+
 export interface ContenderResult {
   name: string;
   /** POST /api requests ftrack received for one request of this contender (measured alone). */
@@ -10,7 +16,7 @@ export interface ContenderResult {
   operations: number;
   shape: Shape;
   /** By emulator latency in ms. */
-  load: Record<number, LoadResult & { ftrackRequestsPerOp: number }>;
+  load: Record<number, LoadCell>;
 }
 
 export interface ScenarioResult {
@@ -29,10 +35,23 @@ export interface DeliveryResult {
   result: LoadResult;
 }
 
+/** The cached thumbnail route against nginx serving the same bytes, one round of each. */
+export interface NginxRound {
+  service: LoadResult & { cpuMsPerRequest: number };
+  nginx: LoadResult & { cpuMsPerRequest: number };
+}
+
+export interface NginxComparison {
+  /** What ran, or why the comparison was skipped. */
+  note: string;
+  loadGenerator: string;
+  rounds: NginxRound[];
+}
+
 const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
 /** Requests per second, flagged when some requests failed. */
 const rps = (l: LoadResult) => `${l.errors ? `(${l.errors} failed) ` : ""}${n(l.rps)}`;
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}x` : "-");
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}x` : "-");
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -44,12 +63,12 @@ export function table(header: string[], rows: string[][]): string {
 
 export function formatScenario(s: ScenarioResult, latencies: number[]): string {
   const header = ["contender", "round trips", "ops"];
-  for (const ms of latencies) header.push(`rps @${ms}ms`, `p50 ms`, `p99 ms`);
+  for (const ms of latencies) header.push(`rps @${ms}ms`, "p50 ms", "p99 ms", "cpu ms/req");
   const rows = s.contenders.map((c) => {
     const row = [c.name, String(c.roundTrips), String(c.operations)];
     for (const ms of latencies) {
       const l = c.load[ms];
-      row.push(rps(l), n(l.p50), n(l.p99));
+      row.push(rps(l), n(l.p50), n(l.p99), n(l.cpuMsPerRequest ?? Number.NaN, 2));
     }
     return row;
   });
@@ -58,10 +77,13 @@ export function formatScenario(s: ScenarioResult, latencies: number[]): string {
     shapes.size === 1 ? `${[...shapes][0]} (all contenders agree)` : `MISMATCH: ${[...shapes].join(" / ")}`;
   const [batched, ...others] = s.contenders;
   const ratios = others.map((o) => {
-    const rps = latencies
+    const rpsRatios = latencies
       .map((ms) => `${ratio(batched.load[ms].rps, o.load[ms].rps)} rps @${ms}ms`)
       .join(", ");
-    return `  ${batched.name} vs ${o.name}: ${rps}; round trips ${batched.roundTrips} vs ${o.roundTrips}`;
+    const p50Ratios = latencies
+      .map((ms) => `${ratio(batched.load[ms].p50, o.load[ms].p50)} p50 @${ms}ms`)
+      .join(", ");
+    return `  ${batched.name} vs ${o.name}: ${rpsRatios}; ${p50Ratios}; round trips ${batched.roundTrips} vs ${o.roundTrips}`;
   });
   return [
     `(${s.id}) ${s.title}`,
@@ -96,6 +118,87 @@ export function formatDelivery(results: DeliveryResult[]): string {
   return lines.join("\n");
 }
 
+export function formatNginx(c: NginxComparison): string {
+  if (c.rounds.length === 0) return `  ${c.note}`;
+  const rows = c.rounds.flatMap((r, i) => [
+    [
+      `service, cached hit (round ${i + 1})`,
+      rps(r.service),
+      n(r.service.p50, 2),
+      n(r.service.p99, 2),
+      n(r.service.cpuMsPerRequest, 3),
+    ],
+    [
+      `nginx, same bytes (round ${i + 1})`,
+      rps(r.nginx),
+      n(r.nginx.p50, 2),
+      n(r.nginx.p99, 2),
+      n(r.nginx.cpuMsPerRequest, 3),
+    ],
+  ]);
+  return [
+    `  ${c.note}; load generator: ${c.loadGenerator}`,
+    table(["server", "rps", "p50 ms", "p99 ms", "cpu ms/req"], rows).replace(/^/gm, "  "),
+    ...c.rounds.map(
+      (r, i) =>
+        `  round ${i + 1}: service vs nginx ${ratio(r.service.rps, r.nginx.rps)} rps; CPU per request nginx/service ` +
+        `${ratio(r.nginx.cpuMsPerRequest, r.service.cpuMsPerRequest)} (the rps each could reach on a core of its own)`,
+    ),
+  ].join("\n");
+}
+
+/** The issue's targets, each with the figure measured in this run and whether it is met. */
+export function formatTargets(
+  scenarios: ScenarioResult[],
+  nginx: NginxComparison,
+  latencies: number[],
+): string {
+  const lines: string[] = [];
+  const mark = (ok: boolean) => (ok ? "met" : "NOT met");
+  const slow = latencies.find((ms) => ms > 0) ?? latencies[0];
+  for (const s of scenarios) {
+    const [layer, ...others] = s.contenders;
+    const client = others.find((c) => c.name.startsWith("@ftrack/api"));
+    if (!client) continue;
+    const limit = s.id === "c" ? 2 : 1;
+    lines.push(
+      `  (${s.id}) round trips: layer ${layer.roundTrips}, by hand ${client.roundTrips} (target <= ${limit}): ${mark(layer.roundTrips <= limit)}`,
+    );
+    const p50 = layer.load[slow].p50 / client.load[slow].p50;
+    lines.push(
+      `  (${s.id}) p50 @${slow}ms: layer ${n(layer.load[slow].p50)} ms, by hand ${n(client.load[slow].p50)} ms = ${n(p50, 2)}x (target <= 1.5x, goal 1.2x): ${mark(p50 <= 1.5)}`,
+    );
+    if (s.id === "c") {
+      for (const ms of latencies) {
+        const cpu = layer.load[ms].cpuMsPerRequest ?? Number.NaN;
+        lines.push(
+          `  (c) service CPU per request @${ms}ms: ${n(cpu, 2)} ms (target: at most half of 26-31 ms): ${mark(cpu <= 15.5)}`,
+        );
+      }
+    }
+  }
+  const overhead = scenarios.find((s) => s.id === "e");
+  if (overhead) {
+    const [layer, bare] = overhead.contenders;
+    for (const ms of latencies) {
+      const r = layer.load[ms].rps / bare.load[ms].rps;
+      lines.push(
+        `  (e) { __typename } rps @${ms}ms: layer ${n(layer.load[ms].rps)}, bare Apollo ${n(bare.load[ms].rps)} = ${n(r, 2)}x (target >= 0.8): ${mark(r >= 0.8)}`,
+      );
+    }
+  }
+  if (nginx.rounds.length === 0) lines.push(`  cached hit vs nginx: ${nginx.note}`);
+  nginx.rounds.forEach((round, i) => {
+    const r = round.service.rps / round.nginx.rps;
+    const cpu = round.nginx.cpuMsPerRequest / round.service.cpuMsPerRequest;
+    lines.push(
+      `  cached hit vs nginx, round ${i + 1}: ${n(round.service.rps)} vs ${n(round.nginx.rps)} rps = ${n(r, 2)}x (target >= 0.5): ${mark(r >= 0.5)}; ` +
+        `CPU per hit ${n(round.service.cpuMsPerRequest * 1000, 0)} vs ${n(round.nginx.cpuMsPerRequest * 1000, 0)} us = ${n(cpu, 2)}x`,
+    );
+  });
+  return lines.join("\n");
+}
+
 const kinds = (l: LoadResult) =>
   `${l.errors} failed (${Object.entries(l.errorKinds ?? {})
     .filter(([, count]) => count > 0)
@@ -103,7 +206,11 @@ const kinds = (l: LoadResult) =>
     .join(", ")})`;
 
 /** Every cell with failed requests, so a broken run cannot pass for a slow one. */
-export function failures(scenarios: ScenarioResult[], delivery: DeliveryResult[]): string[] {
+export function failures(
+  scenarios: ScenarioResult[],
+  delivery: DeliveryResult[],
+  nginx: NginxComparison,
+): string[] {
   const out: string[] = [];
   for (const s of scenarios)
     for (const c of s.contenders)
@@ -111,5 +218,9 @@ export function failures(scenarios: ScenarioResult[], delivery: DeliveryResult[]
         if (l.errors) out.push(`(${s.id}) ${c.name} @${ms}ms: ${kinds(l)}`);
   for (const d of delivery)
     if (d.result.errors) out.push(`delivery ${d.mode} @${d.latencyMs}ms: ${kinds(d.result)}`);
+  nginx.rounds.forEach((r, i) => {
+    if (r.service.errors) out.push(`cached hit (round ${i + 1}): ${kinds(r.service)}`);
+    if (r.nginx.errors) out.push(`nginx (round ${i + 1}): ${kinds(r.nginx)}`);
+  });
   return out;
 }

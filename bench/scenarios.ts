@@ -13,13 +13,24 @@ export interface Shape {
   urls: number;
 }
 
-export interface Scenario {
+/** A GraphQL request the bench sends. */
+export interface GraphqlRead {
   id: string;
   title: string;
   graphql: { query: string; variables: Record<string, unknown> };
+}
+
+export interface Scenario extends GraphqlRead {
   /** How the @ftrack/api side reads it; `calls` is its number of session.call()s. */
   client: { calls: number; describe: string; run: (session: Session) => Promise<Shape> };
 }
+
+/** The cost of a request with no data: this service against bare Apollo Server on express. */
+export const overhead: GraphqlRead = {
+  id: "e",
+  title: "{ __typename }: the cost of the HTTP and GraphQL pipeline alone",
+  graphql: { query: "{ __typename }", variables: {} },
+};
 
 type Row = Record<string, unknown> & { id: string; thumbnail_id: string | null };
 

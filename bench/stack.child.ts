@@ -1,9 +1,13 @@
 /**
  * One process of the benchmarked stack, forked by stack.ts: `emulator` (the ftrack-compatible
- * server, seeded) or `service` (the GraphQL layer over it). Each answers the parent over IPC, so the
- * load generator, the layer and "ftrack" never share an event loop.
+ * server, seeded), `service` (the GraphQL layer over it) or `bare` (Apollo Server 5 on express 5
+ * with a one-field schema and nothing else: what a request costs with no layer at all). Each answers
+ * the parent over IPC, so the load generator, the layer and "ftrack" never share an event loop.
  */
 import "reflect-metadata";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
 import { loadConfig } from "../src/config.js";
 import { startEmulator } from "../src/emulator/index.js";
 import { createLogger } from "../src/observability/logger.js";
@@ -12,12 +16,21 @@ import { startService } from "../src/service.js";
 export type ChildRequest =
   | { id: number; cmd: "latency"; ms: number }
   | { id: number; cmd: "counters" }
-  | { id: number; cmd: "reset" };
+  | { id: number; cmd: "reset" }
+  | { id: number; cmd: "cpu" };
 
 const [role, arg] = process.argv.slice(2);
 const send = (message: unknown) => process.send?.(message);
-// The parent going away (or killing us) ends this process.
+// The parent going away (or stopping us) ends this process normally, so --cpu-prof writes its profile.
 process.on("disconnect", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+
+/** Services answer with their CPU time, so the parent can tell the CPU cost of a request. */
+function answerCpu() {
+  process.on("message", (req: ChildRequest) => {
+    if (req.cmd === "cpu") send({ id: req.id, result: process.cpuUsage() });
+  });
+}
 
 if (role === "emulator") {
   const emulator = await startEmulator({ port: 0, dataDir: ":memory:", seed: { bulkTasks: Number(arg) } });
@@ -35,7 +48,18 @@ if (role === "emulator") {
   };
   const config = loadConfig(env);
   const service = await startService(config, ftrack, createLogger(config.logLevel));
+  answerCpu();
   send({ ready: { url: `http://127.0.0.1:${service.port}` } });
+} else if (role === "bare") {
+  const apollo = new ApolloServer({ typeDefs: "type Query { hello: String }" });
+  await apollo.start();
+  const app = express();
+  app.use("/graphql", express.json(), expressMiddleware(apollo));
+  const server = app.listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    answerCpu();
+    send({ ready: { url: `http://127.0.0.1:${port}` } });
+  });
 } else {
   throw new Error(`unknown role "${role}"`);
 }

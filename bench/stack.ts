@@ -1,6 +1,10 @@
 /**
- * Starts the benchmarked stack as child processes on 127.0.0.1: one emulator and one service per
- * configuration, and lets the parent turn the emulator's latency knob and read its counters.
+ * Starts the benchmarked stack as child processes on 127.0.0.1: one emulator, one service per
+ * configuration and the bare Apollo Server baseline, and lets the parent turn the emulator's latency
+ * knob, read its counters and read each service's CPU time.
+ *
+ * BENCH_CPU_PROF=<folder> runs every service under `node --cpu-prof`, writing its profile there
+ * when the bench ends (read it in Chrome's DevTools, Performance tab, or with any .cpuprofile viewer).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import type { ChildRequest } from "./stack.child.js";
@@ -15,6 +19,12 @@ export interface Counters {
   thumbnailRequests: number;
 }
 
+/** process.cpuUsage() of a child, in microseconds. */
+export interface CpuUsage {
+  user: number;
+  system: number;
+}
+
 export interface EmulatorProcess {
   url: string;
   apiUser: string;
@@ -24,16 +34,28 @@ export interface EmulatorProcess {
   counters(): Promise<Counters>;
 }
 
+export interface ServiceProcess {
+  /** Base URL, http://127.0.0.1:port. */
+  url: string;
+  cpu(): Promise<CpuUsage>;
+}
+
 export interface Stack {
   emulator: EmulatorProcess;
-  /** Base URLs (http://127.0.0.1:port) of the services, by name. */
-  services: Record<string, string>;
+  /** The services, by name, and the bare Apollo Server baseline as `bare`. */
+  services: Record<string, ServiceProcess>;
+  bare: ServiceProcess;
   close(): void;
 }
 
 /** Forks a child (it inherits tsx's loader through execArgv) and waits for its `ready` message. */
-function spawn<T>(args: string[]): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(CHILD, args, { stdio: "inherit" });
+function spawn<T>(args: string[], execArgv: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
+  // NODE_ENV=production, as a deployment runs: graphql-js, Express and Apollo skip their development checks.
+  const child = fork(CHILD, args, {
+    stdio: "inherit",
+    execArgv: [...process.execArgv, ...execArgv],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
@@ -41,22 +63,29 @@ function spawn<T>(args: string[]): Promise<{ child: ChildProcess; ready: T }> {
   });
 }
 
-/** A request to the emulator child, without its correlation id. */
+/** A request to a child, without its correlation id. */
 type ChildCommand<R = ChildRequest> = R extends unknown ? Omit<R, "id"> : never;
 
 function rpc(child: ChildProcess) {
   let next = 0;
-  const pending = new Map<number, (c: Counters) => void>();
-  child.on("message", (m: { id?: number; result?: Counters }) => {
+  const pending = new Map<number, (result: unknown) => void>();
+  child.on("message", (m: { id?: number; result?: unknown }) => {
     if (m.id !== undefined && m.result) pending.get(m.id)?.(m.result);
     if (m.id !== undefined) pending.delete(m.id);
   });
-  return (req: ChildCommand) =>
-    new Promise<Counters>((resolve) => {
+  return <T>(req: ChildCommand) =>
+    new Promise<T>((resolve) => {
       const id = next++;
-      pending.set(id, resolve);
+      pending.set(id, resolve as (result: unknown) => void);
       child.send({ ...req, id });
     });
+}
+
+async function startService(role: "service" | "bare", config: unknown, execArgv: string[]) {
+  const { child, ready } = await spawn<{ url: string }>([role, JSON.stringify(config)], execArgv);
+  const call = rpc(child);
+  const service: ServiceProcess = { url: ready.url, cpu: () => call<CpuUsage>({ cmd: "cpu" }) };
+  return { child, service };
 }
 
 /** `serviceEnv`: extra environment of each service, by name (e.g. { naive: { FTRACK_BATCHING: "false" } }). */
@@ -65,9 +94,13 @@ export async function startStack(
   serviceEnv: Record<string, Record<string, string>>,
 ): Promise<Stack> {
   const children: ChildProcess[] = [];
+  // SIGTERM lets a child exit normally, so `--cpu-prof` writes its profile.
   const close = () => {
-    for (const child of children) child.kill();
+    for (const child of children) child.kill("SIGTERM");
   };
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   try {
     const emu = await spawn<{ url: string; apiUser: string; apiKey: string }>([
       "emulator",
@@ -77,11 +110,11 @@ export async function startStack(
     const call = rpc(emu.child);
     const emulator: EmulatorProcess = {
       ...emu.ready,
-      setLatency: (ms) => call({ cmd: "latency", ms }),
-      reset: () => call({ cmd: "reset" }),
-      counters: () => call({ cmd: "counters" }),
+      setLatency: (ms) => call<Counters>({ cmd: "latency", ms }),
+      reset: () => call<Counters>({ cmd: "reset" }),
+      counters: () => call<Counters>({ cmd: "counters" }),
     };
-    const services: Record<string, string> = {};
+    const services: Record<string, ServiceProcess> = {};
     for (const [name, extra] of Object.entries(serviceEnv)) {
       const env = {
         PORT: "0",
@@ -91,12 +124,14 @@ export async function startStack(
         ...extra,
       };
       const ftrack = { server: emu.ready.url, apiUser: emu.ready.apiUser, apiKey: emu.ready.apiKey };
-      const svc = await spawn<{ url: string }>(["service", JSON.stringify({ env, ftrack })]);
-      children.push(svc.child);
-      services[name] = svc.ready.url;
+      const { child, service } = await startService("service", { env, ftrack }, profile);
+      children.push(child);
+      services[name] = service;
     }
+    const bare = await startService("bare", {}, profile);
+    children.push(bare.child);
     for (const child of children) child.removeAllListeners("exit");
-    return { emulator, services, close };
+    return { emulator, services, bare: bare.service, close };
   } catch (error) {
     close();
     throw error;

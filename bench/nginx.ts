@@ -1,0 +1,143 @@
+/**
+ * nginx serving one file, as the yardstick for the thumbnail route's cached hits: Debian's
+ * `nginx-light` started on a free port with its own config, pid file and temp paths in a temp
+ * folder, one worker process (so one nginx worker faces one Node process).
+ */
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const CANDIDATES = [process.env.NGINX ?? "", "/usr/sbin/nginx", "/usr/local/sbin/nginx"];
+
+export interface Nginx {
+  /** URL of the file it serves. */
+  url: string;
+  version: string;
+  /** CPU time (user + system) of its processes so far, in ms (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
+  close(): void;
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process and of its children (nginx's workers), in ms. */
+function processTreeCpuMs(pid: number): number {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const own = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (in parentheses): utime and stime are the 12th and 13th.
+    const [utime, stime] = own
+      .slice(own.lastIndexOf(")") + 2)
+      .split(" ")
+      .slice(11, 13)
+      .map(Number);
+    return (
+      ((utime! + stime!) / TICKS) * 1000 +
+      children.reduce((sum, child) => sum + processTreeCpuMs(Number(child)), 0)
+    );
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function findNginx(): string | null {
+  for (const path of CANDIDATES) if (path && existsSync(path)) return path;
+  try {
+    return execFileSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A port nothing listens on now (nginx binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("nginx did not answer within 5 s");
+}
+
+/** Starts nginx serving `body`; a string saying why not when nginx is missing or fails. */
+export async function startNginx(body: Buffer, contentType: string): Promise<Nginx | string> {
+  const binary = findNginx();
+  if (!binary)
+    return "nginx is not installed (Debian: apt-get install nginx-light): nginx comparison skipped";
+  const dir = mkdtempSync(join(tmpdir(), "bench-nginx-"));
+  // nginx started as root serves from unprivileged workers: they must be able to read the file.
+  chmodSync(dir, 0o755);
+  mkdirSync(join(dir, "www"), { mode: 0o755 });
+  writeFileSync(join(dir, "www", "thumbnail"), body, { mode: 0o644 });
+  const port = await freePort();
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((name) => `  ${name}_temp_path ${join(dir, name)};`)
+    .join("\n");
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    `worker_processes 1;
+daemon off;
+pid ${join(dir, "nginx.pid")};
+error_log ${join(dir, "error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+${temp}
+  server {
+    listen 127.0.0.1:${port};
+    location = /thumbnail {
+      root ${join(dir, "www")};
+      default_type ${contentType};
+      add_header Cache-Control "private, max-age=3600, immutable";
+    }
+  }
+}
+`,
+  );
+  // nginx prints its version on stderr.
+  const version = spawnSync(binary, ["-v"], { encoding: "utf8" }).stderr.trim();
+  const child = spawn(binary, ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "error.log")], {
+    stdio: "ignore",
+  });
+  const close = () => {
+    child.kill("SIGTERM");
+    child.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  };
+  const url = `http://127.0.0.1:${port}/thumbnail`;
+  try {
+    await waitUntilServing(url, child);
+  } catch (error) {
+    close();
+    return `nginx could not start (${(error as Error).message}): nginx comparison skipped`;
+  }
+  return { url, version: version || "nginx", cpuMs: () => processTreeCpuMs(child.pid!), close };
+}
