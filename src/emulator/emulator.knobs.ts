@@ -14,8 +14,11 @@ export interface EmulatorKnobs {
   failureMode: FailureMode;
   /** Probability (0..1) that a request hangs (is never answered), besides failureRate's failures. */
   hangRate: number;
-  /** Test hook: sees every POST /api batch as received (e.g. to check the query expressions). */
-  onOperations?: (operations: readonly unknown[]) => void;
+  /**
+   * Test hook: sees every POST /api batch as received (e.g. to check the query expressions), with
+   * the user it acts as (`ftrack-user`).
+   */
+  onOperations?: (operations: readonly unknown[], actingAs: string | undefined) => void;
 }
 
 export interface FailureRule {

@@ -125,7 +125,7 @@ function createRoutes(deps: EmulatorServerDeps) {
       return answerError(validationError("The request body must be a JSON list of operations."));
     }
     counters.operations += operations.length;
-    knobs.onOperations?.(operations);
+    knobs.onOperations?.(operations, header(req, "ftrack-user"));
     for (const op of operations) {
       const action = op && typeof op === "object" ? String((op as { action?: unknown }).action) : "invalid";
       counters.byAction[action] = (counters.byAction[action] ?? 0) + 1;

@@ -1,7 +1,7 @@
 /**
  * ftrack JSON (denormalised, dates already ISO) -> the records upper layers read, and the
  * projection each record needs. The queries that filter and order those records (ftrack.session.ts,
- * list.loaders.ts) name ftrack's attributes too; nothing outside src/ftrack/ does.
+ * list.loaders.ts, look-ahead.ts) name ftrack's attributes too; nothing outside src/ftrack/ does.
  */
 import type {
   AssetRecord,
@@ -140,3 +140,22 @@ export function mapComponent(e: FtrackEntity): ComponentRecord {
     locationIds: [...new Set(locationIds)],
   };
 }
+
+/** The kinds of records this layer reads: what a record of each is read from, with which fields. */
+export type RecordKind = "Project" | "TypedContext" | "AssetVersion" | "Asset" | "User" | "Component";
+
+export interface KindSpec {
+  /** The ftrack type queried (a base type: its subtypes answer too). */
+  type: string;
+  fields: readonly string[];
+  map: (e: FtrackEntity) => { id: string };
+}
+
+export const RECORD_KINDS: Record<RecordKind, KindSpec> = {
+  Project: { type: "Project", fields: PROJECT_FIELDS, map: mapContext },
+  TypedContext: { type: "TypedContext", fields: TYPED_CONTEXT_FIELDS, map: mapContext },
+  AssetVersion: { type: "AssetVersion", fields: ASSET_VERSION_FIELDS, map: mapAssetVersion },
+  Asset: { type: "Asset", fields: ASSET_FIELDS, map: mapAsset },
+  User: { type: "User", fields: USER_FIELDS, map: mapUser },
+  Component: { type: "Component", fields: COMPONENT_FIELDS, map: mapComponent },
+};

@@ -4,7 +4,10 @@
  * functions, so user input cannot reach an expression any other way.
  *
  *   select("id", "name").from("Task").where(and(isIn("parent_id", ids), contains("name", text)))
- *     .orderBy("name").offset(0).limit(50).toString()
+ *     .orderBy("name").orderBy("id").offset(0).limit(50).toString()
+ *
+ * A query's rows can feed another query's condition as a subquery (`inSubquery`), which carries no
+ * order, offset or limit: a real ftrack server may refuse `limit` inside a subquery.
  *
  * What toString() returns is a QueryExpression: a string type only this module can make, and the only
  * one an ftrack `query` operation takes, so the compiler holds every caller to this builder.
@@ -138,6 +141,15 @@ export function isIn(path: string, ids: readonly string[]): Condition {
   return cond(`${assertPath(path)} in (${ids.map(assertId).join(", ")})`);
 }
 
+/**
+ * `path in (select <attribute> from ...)`: `rows` must select one attribute and carry no order,
+ * offset or limit (see Query.subquery).
+ */
+export function inSubquery(path: string, rows: Query): Condition {
+  if (!(rows instanceof Query)) throw new ExpressionError("inSubquery() takes a Query");
+  return cond(`${assertPath(path)} in (${rows.asSubquery()})`);
+}
+
 /** `path like "<pattern>"`: `%` and `_` in `pattern` are wildcards (the pattern is still quoted). */
 export function like(path: string, pattern: string): Condition {
   return cond(`${assertPath(path)} like ${quote(pattern)}`);
@@ -170,7 +182,7 @@ export const and = (...parts: (Condition | undefined | null | false)[]) => join(
 export const or = (...parts: (Condition | undefined | null | false)[]) => join("or", parts);
 
 export class Query {
-  readonly #paths: string[];
+  #paths: string[];
   #type?: string;
   #where?: Condition;
   readonly #order: string[] = [];
@@ -179,7 +191,13 @@ export class Query {
 
   constructor(paths: string[]) {
     if (paths.length === 0) throw new ExpressionError("select() needs at least one attribute");
-    this.#paths = paths.map(assertPath);
+    this.#paths = [...new Set(paths.map(assertPath))];
+  }
+
+  /** Selects more paths too (each once). */
+  also(...paths: string[]): this {
+    for (const path of paths) if (!this.#paths.includes(path)) this.#paths.push(assertPath(path));
+    return this;
   }
 
   from(type: string): this {
@@ -210,6 +228,31 @@ export class Query {
   limit(n: number): this {
     this.#limit = count(n, "limit");
     return this;
+  }
+
+  /** The most rows the query can answer: its limit, if it has one. */
+  get maxRows(): number {
+    return this.#limit ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The ftrack type the query reads. */
+  get type(): string {
+    if (!this.#type) throw new ExpressionError("from() is required");
+    return this.#type;
+  }
+
+  /** `path` of every row this query's condition matches, whatever its order and paging: for inSubquery(). */
+  subquery(path = "id"): Query {
+    return new Query([path]).from(this.type).where(this.#where);
+  }
+
+  /** The text of a subquery: one attribute, no order, offset or limit (see inSubquery). */
+  asSubquery(): string {
+    if (this.#paths.length !== 1) throw new ExpressionError("A subquery selects exactly one attribute");
+    if (this.#order.length > 0 || this.#offset !== undefined || this.#limit !== undefined) {
+      throw new ExpressionError("A subquery takes no order, offset or limit");
+    }
+    return this.toString();
   }
 
   toString(): QueryExpression {

@@ -21,24 +21,33 @@
  * Work that must finish whatever the caller does (an upload's cleanup) uses a session without one.
  */
 import { randomUUID } from "node:crypto";
+import type DataLoader from "dataloader";
 import type { FtrackConfig } from "../config.js";
+import type { Awaitable } from "./awaitable.js";
 import { CallBatcher } from "./call-batcher.js";
-import { createEntityLoaders, type EntityLoaders, forget, prime, primeContext } from "./entity.loaders.js";
+import {
+  createEntityLoaders,
+  type EntityLoaders,
+  forget,
+  known,
+  type PlannedLoaderRuntime,
+  prime,
+  primeContext,
+} from "./entity.loaders.js";
 import {
   ASSET_VERSION_FIELDS,
   isEntity,
-  mapAssetVersion,
-  mapContext,
-  mapUser,
   PROJECT_FIELDS,
   queryData,
-  TYPED_CONTEXT_FIELDS,
+  RECORD_KINDS,
+  type RecordKind,
   USER_FIELDS,
 } from "./entity.mappers.js";
 import {
   and,
   assertId,
   assertTypeName,
+  type Condition,
   contains,
   eq,
   id,
@@ -55,7 +64,6 @@ import {
   type ContextRecord,
   FtrackAbortedError,
   FtrackApiError,
-  type FtrackEntity,
   type FtrackIdentity,
   type FtrackOperation,
   FtrackUnavailableError,
@@ -72,7 +80,18 @@ import {
   forgetInheritance,
   type InheritanceLoaders,
 } from "./inheritance.loaders.js";
-import { createListLoaders, forgetLists, type ListLoaders } from "./list.loaders.js";
+import {
+  createListLoaders,
+  forgetLists,
+  LIST_SPECS,
+  type ListLoaders,
+  ListMemo,
+  type ListSpec,
+  listFilter,
+  listQuery,
+} from "./list.loaders.js";
+import { type LookAheadTarget, readAhead } from "./look-ahead.js";
+import { emptyPlan, isEmptyPlan, mergePlans, type ReadPlan } from "./read-plan.js";
 
 export interface FtrackSessionOptions {
   transport: FtrackTransport;
@@ -100,79 +119,127 @@ const emptyPage = <R>(): RecordPage<R> => ({ items: [], nextOffset: null });
 export class FtrackSession {
   readonly identity: FtrackIdentity;
   readonly #transport: FtrackTransport;
-  readonly #batcher: CallBatcher;
-  readonly #loaders: EntityLoaders;
-  readonly #lists: ListLoaders;
-  readonly #inheritance: InheritanceLoaders;
+  readonly #config: FtrackSessionOptions["config"];
   readonly #signal?: AbortSignal;
+  // Made on first use: a request that reads nothing from ftrack ({ __typename }) builds none of them.
+  #batcherMade?: CallBatcher;
+  #loadersMade?: EntityLoaders;
+  #listsMade?: ListLoaders;
+  #inheritanceMade?: InheritanceLoaders;
+  readonly #memo = new ListMemo();
+  /** Plans registered for the next batch of each loader (see #plan). */
+  readonly #plans = new Map<string, ReadPlan>();
 
   constructor(opts: FtrackSessionOptions) {
-    const { batching } = opts.config;
     this.identity = opts.identity;
     this.#transport = opts.transport;
+    this.#config = opts.config;
     this.#signal = opts.signal;
-    this.#batcher = new CallBatcher(
+  }
+
+  get #batcher(): CallBatcher {
+    this.#batcherMade ??= new CallBatcher(
       async (ops) => {
         // A caller that has gone gets nothing more sent on its behalf (a retry included).
         if (this.#signal?.aborted) throw new FtrackAbortedError();
         return this.#transport.post(ops, this.identity, this.#signal);
       },
-      { retryDeadlineMs: opts.config.retryDeadlineMs, batching },
+      { retryDeadlineMs: this.#config.retryDeadlineMs, batching: this.#config.batching },
     );
-    const runtime = {
-      run: (ops: FtrackOperation[]) => this.#batcher.callGroup(ops),
-      idChunkSize: opts.config.idChunkSize,
-      batching,
-    };
-    this.#loaders = createEntityLoaders(runtime);
-    this.#lists = createListLoaders(runtime);
-    this.#inheritance = createInheritanceLoaders(runtime, {
-      context: this.#primeContext,
-      version: this.#primeVersion,
-    });
+    return this.#batcherMade;
   }
 
-  // ---- by id (through the loaders) ----
+  get #loaders(): EntityLoaders {
+    this.#loadersMade ??= createEntityLoaders(this.#runtime);
+    return this.#loadersMade;
+  }
+
+  get #lists(): ListLoaders {
+    this.#listsMade ??= createListLoaders(this.#runtime);
+    return this.#listsMade;
+  }
+
+  get #inheritance(): InheritanceLoaders {
+    this.#inheritanceMade ??= createInheritanceLoaders(this.#runtime, {
+      context: (record) => this.#primeKind("TypedContext", record),
+      version: (record) => this.#primeKind("AssetVersion", record),
+    });
+    return this.#inheritanceMade;
+  }
+
+  /** Where look-ahead sends its queries and puts what they bring. */
+  get #lookAhead(): LookAheadTarget {
+    return {
+      query: (expression) => this.#batcher.call({ action: "query", expression }),
+      prime: (kind, record) => this.#primeKind(kind, record),
+      primeList: (key, records) => this.#memo.set(key, records),
+    };
+  }
+
+  get #runtime(): PlannedLoaderRuntime {
+    return {
+      run: (ops) => this.#batcher.callGroup(ops),
+      // Naive mode reads nothing ahead: every read on its own, as before batching.
+      read: (kind, query, plan) =>
+        readAhead(this.#lookAhead, kind, query, this.#config.batching ? plan : undefined),
+      takePlan: (loader) => {
+        const plan = this.#plans.get(loader);
+        this.#plans.delete(loader);
+        return plan;
+      },
+      idChunkSize: this.#config.idChunkSize,
+      batching: this.#config.batching,
+    };
+  }
+
+  /** Registers what the caller will read of the records the next batch of `loader` brings. */
+  #plan(loader: string, plan: ReadPlan | undefined): void {
+    if (!plan || !this.#config.batching || isEmptyPlan(plan)) return;
+    this.#plans.set(loader, mergePlans(this.#plans.get(loader) ?? emptyPlan(), plan));
+  }
+
+  // ---- by id (through the loaders; `plan`: what the caller reads next, see read-plan.ts) ----
+  // A record the session already holds is answered at once, without a promise (see awaitable.ts).
 
   /** A Project or any TypedContext. */
-  context(id: string): Promise<ContextRecord | null> {
-    return this.#loaders.context.load(id);
+  context(id: string, plan?: ReadPlan): Awaitable<ContextRecord | null> {
+    return this.#byId("context", id, plan);
   }
 
-  project(id: string): Promise<ContextRecord | null> {
-    return this.#loaders.project.load(id);
+  project(id: string, plan?: ReadPlan): Awaitable<ContextRecord | null> {
+    return this.#byId("project", id, plan);
   }
 
-  typedContext(id: string): Promise<ContextRecord | null> {
-    return this.#loaders.typedContext.load(id);
+  typedContext(id: string, plan?: ReadPlan): Awaitable<ContextRecord | null> {
+    return this.#byId("typedContext", id, plan);
   }
 
-  asset(id: string): Promise<AssetRecord | null> {
-    return this.#loaders.asset.load(id);
+  asset(id: string, plan?: ReadPlan): Awaitable<AssetRecord | null> {
+    return this.#byId("asset", id, plan);
   }
 
-  assetVersion(id: string): Promise<AssetVersionRecord | null> {
-    return this.#loaders.assetVersion.load(id);
+  assetVersion(id: string, plan?: ReadPlan): Awaitable<AssetVersionRecord | null> {
+    return this.#byId("assetVersion", id, plan);
   }
 
-  user(id: string): Promise<UserRecord | null> {
-    return this.#loaders.user.load(id);
+  user(id: string, plan?: ReadPlan): Awaitable<UserRecord | null> {
+    return this.#byId("user", id, plan);
   }
 
-  component(id: string): Promise<ComponentRecord | null> {
-    return this.#loaders.component.load(id);
+  component(id: string): Awaitable<ComponentRecord | null> {
+    return this.#byId("component", id, undefined);
   }
 
-  thumbnailable(kind: ThumbnailableKind, id: string): Promise<ThumbnailableRecord | null> {
+  thumbnailable(kind: ThumbnailableKind, id: string, plan?: ReadPlan): Awaitable<ThumbnailableRecord | null> {
     switch (kind) {
       case "Project":
-        return this.project(id);
+        return this.project(id, plan);
       case "TypedContext":
-        return this.typedContext(id);
+        return this.typedContext(id, plan);
       case "AssetVersion":
-        return this.assetVersion(id);
+        return this.assetVersion(id, plan);
       case "User":
-        return this.user(id);
+        return this.user(id, plan);
     }
   }
 
@@ -192,73 +259,128 @@ export class FtrackSession {
   invalidate(...ids: string[]): void {
     for (const id of ids) forget(this.#loaders, id);
     if (ids.length > 0) {
-      forgetLists(this.#lists);
+      forgetLists(this.#lists, this.#memo);
       forgetInheritance(this.#inheritance);
     }
   }
 
-  // ---- lists (offset paging; results prime the loaders) ----
+  // ---- lists (offset paging, ordered then by id; results prime the loaders) ----
 
-  async listProjects(args: { nameContains?: string } & PageRequest): Promise<RecordPage<ContextRecord>> {
+  listProjects(
+    args: { nameContains?: string } & PageRequest,
+    plan?: ReadPlan,
+  ): Promise<RecordPage<ContextRecord>> {
     const where = args.nameContains
       ? or(contains("name", args.nameContains), contains("full_name", args.nameContains))
       : undefined;
     const query = select(...PROJECT_FIELDS)
       .from("Project")
       .where(where)
-      .orderBy("name");
-    return this.#list(query, args, mapContext, this.#primeContext);
+      .orderBy("name")
+      .orderBy("id");
+    return this.#list("Project", query, args, plan);
   }
 
   /** TypedContexts (Task, Shot, ...) filtered by project, parent, object type name and name. */
-  async listContexts(
+  listContexts(
     args: {
       projectId?: string;
       parentId?: string;
       objectTypeName?: string;
       nameContains?: string;
     } & PageRequest,
-  ): Promise<RecordPage<ContextRecord>> {
+    plan?: ReadPlan,
+  ): Awaitable<RecordPage<ContextRecord>> {
     if (!validOptionalIds(args.projectId, args.parentId)) return emptyPage();
+    const filter = listFilter(args);
+    if (args.projectId !== undefined && args.parentId === undefined) {
+      const known = this.#known<ContextRecord>(LIST_SPECS.contextsByProject, filter, args.projectId, args);
+      if (known) return known;
+    }
     const where = and(
       args.projectId !== undefined && eq("project_id", id(args.projectId)),
       args.parentId !== undefined && eq("parent_id", id(args.parentId)),
       args.objectTypeName !== undefined && eq("object_type.name", args.objectTypeName),
       args.nameContains ? contains("name", args.nameContains) : undefined,
     );
-    const query = select(...TYPED_CONTEXT_FIELDS)
-      .from("TypedContext")
-      .where(where)
-      .orderBy("name");
-    return this.#list(query, args, mapContext, this.#primeContext);
+    return this.#list("TypedContext", listQuery(LIST_SPECS.contextsByProject, where), args, plan);
   }
 
   /** The children of a Project or TypedContext (always TypedContexts). */
-  async listChildren(parentId: string, page: PageRequest): Promise<RecordPage<ContextRecord>> {
-    const all =
-      page.offset === 0 && isFtrackId(parentId) ? await this.#lists.childrenByParent.load(parentId) : null;
-    if (!all) return this.listContexts({ parentId, ...page });
-    return primed(all.slice(0, page.limit), nextOffset(all, page), this.#primeContext);
+  listChildren(parentId: string, page: PageRequest, plan?: ReadPlan): Awaitable<RecordPage<ContextRecord>> {
+    if (page.offset !== 0 || !isFtrackId(parentId)) return this.listContexts({ parentId, ...page }, plan);
+    return (
+      this.#known<ContextRecord>(LIST_SPECS.childrenByParent, undefined, parentId, page) ??
+      this.#grouped(LIST_SPECS.childrenByParent, parentId, page, plan) ??
+      this.#childrenOf(parentId, page, plan)
+    );
   }
 
-  async listAssetVersions(
+  async #childrenOf(
+    parentId: string,
+    page: PageRequest,
+    plan?: ReadPlan,
+  ): Promise<RecordPage<ContextRecord>> {
+    this.#plan(LIST_SPECS.childrenByParent.name, plan);
+    const all = await this.#lists.childrenByParent.load(parentId);
+    if (all)
+      return primed(all.slice(0, page.limit), nextOffset(all, page), (r) =>
+        this.#primeKind("TypedContext", r),
+      );
+    return this.listContexts({ parentId, ...page }, plan);
+  }
+
+  listAssetVersions(
     args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageRequest,
-  ): Promise<RecordPage<AssetVersionRecord>> {
+    plan?: ReadPlan,
+  ): Awaitable<RecordPage<AssetVersionRecord>> {
     if (!validOptionalIds(args.assetId, args.taskId)) return emptyPage();
-    const grouped = await this.#firstVersionsOfOneParent(args);
-    if (grouped) return grouped;
+    const parent = this.#versionsParent(args);
+    if (parent) {
+      const [spec, parentId] = parent;
+      const known = this.#known<AssetVersionRecord>(spec, undefined, parentId, args);
+      if (known) return known;
+      return this.#grouped(spec, parentId, args, plan) ?? this.#versionsOf(spec, parentId, args, plan);
+    }
+    return this.#versionsPage(args, plan);
+  }
+
+  async #versionsOf(
+    spec: ListSpec & { name: "versionsByTask" | "versionsByAsset" },
+    parentId: string,
+    args: { assetId?: string; taskId?: string } & PageRequest,
+    plan?: ReadPlan,
+  ): Promise<RecordPage<AssetVersionRecord>> {
+    this.#plan(spec.name, plan);
+    const all = await this.#lists[spec.name].load(parentId);
+    if (all)
+      return primed(all.slice(0, args.limit), nextOffset(all, args), (r) =>
+        this.#primeKind("AssetVersion", r),
+      );
+    return this.#versionsPage(args, plan);
+  }
+
+  #versionsPage(
+    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageRequest,
+    plan?: ReadPlan,
+  ): Promise<RecordPage<AssetVersionRecord>> {
     const where = and(
       args.assetId !== undefined && eq("asset_id", id(args.assetId)),
       args.taskId !== undefined && eq("task_id", id(args.taskId)),
     );
+    const order = args.order ?? "asc";
     const query = select(...ASSET_VERSION_FIELDS)
       .from("AssetVersion")
       .where(where)
-      .orderBy("version", args.order ?? "asc");
-    return this.#list(query, args, mapAssetVersion, this.#primeVersion);
+      .orderBy("version", order)
+      .orderBy("id", order);
+    return this.#list("AssetVersion", query, args, plan);
   }
 
-  async listUsers(args: { nameContains?: string } & PageRequest): Promise<RecordPage<UserRecord>> {
+  async listUsers(
+    args: { nameContains?: string } & PageRequest,
+    plan?: ReadPlan,
+  ): Promise<RecordPage<UserRecord>> {
     const text = args.nameContains;
     const where = text
       ? or(contains("username", text), contains("first_name", text), contains("last_name", text))
@@ -266,8 +388,9 @@ export class FtrackSession {
     const query = select(...USER_FIELDS)
       .from("User")
       .where(where)
-      .orderBy("username");
-    return this.#list(query, args, mapUser, (r) => prime(this.#loaders.user, r.id, r));
+      .orderBy("username")
+      .orderBy("id");
+    return this.#list("User", query, args, plan);
   }
 
   // ---- writes (one POST each, never retried) ----
@@ -412,39 +535,94 @@ export class FtrackSession {
 
   // ---- helpers ----
 
-  /** The first page of one task's or one asset's versions, from the grouped list loaders; null when
-   * the request is not such a page (or the grouped rows were cut) and needs a paged query. */
-  async #firstVersionsOfOneParent(
-    args: { assetId?: string; taskId?: string; order?: "asc" | "desc" } & PageRequest,
-  ): Promise<RecordPage<AssetVersionRecord> | null> {
+  /** A first page from a whole list look-ahead read with the parents (see list.loaders.ts); null when none was. */
+  #known<R extends { id: string }>(
+    spec: ListSpec,
+    filter: Condition | undefined,
+    parentId: string,
+    page: PageRequest,
+  ): RecordPage<R> | null {
+    if (page.offset !== 0) return null;
+    const all = this.#memo.get<R>(ListMemo.key(spec, filter, parentId));
+    if (!all) return null;
+    return primed(all.slice(0, page.limit), nextOffset(all, page), (record) =>
+      this.#primeKind(spec.kind, record),
+    );
+  }
+
+  /** The list a page of versions is the first page of (one task's, or one asset's); null for any other page. */
+  #versionsParent(args: {
+    assetId?: string;
+    taskId?: string;
+    order?: "asc" | "desc";
+    offset: number;
+  }): [ListSpec & { name: "versionsByTask" | "versionsByAsset" }, string] | null {
     if (args.offset !== 0 || (args.order ?? "asc") !== "asc") return null;
     if ((args.assetId === undefined) === (args.taskId === undefined)) return null;
-    const all =
-      args.taskId !== undefined
-        ? await this.#lists.versionsByTask.load(args.taskId)
-        : await this.#lists.versionsByAsset.load(args.assetId!);
+    return args.taskId !== undefined
+      ? [LIST_SPECS.versionsByTask, args.taskId]
+      : [LIST_SPECS.versionsByAsset, args.assetId!];
+  }
+
+  /** A first page from a whole list a grouped loader already read; null when it has not (or its rows were cut). */
+  #grouped<R extends { id: string }>(
+    spec: ListSpec & { name: keyof ListLoaders },
+    parentId: string,
+    page: PageRequest,
+    plan?: ReadPlan,
+  ): RecordPage<R> | null {
+    const all = known(this.#lists[spec.name] as DataLoader<string, R[] | null>, parentId);
     if (!all) return null;
-    return primed(all.slice(0, args.limit), nextOffset(all, args), this.#primeVersion);
+    this.#plan(spec.name, plan);
+    return primed(all.slice(0, page.limit), nextOffset(all, page), (record) =>
+      this.#primeKind(spec.kind, record),
+    );
+  }
+
+  /** A record by id: at once when a loader holds it, else read (with the caller's plan). */
+  #byId<N extends keyof EntityLoaders>(
+    name: N,
+    id: string,
+    plan: ReadPlan | undefined,
+  ): Awaitable<Awaited<ReturnType<EntityLoaders[N]["load"]>>> {
+    const loader = this.#loaders[name] as DataLoader<string, Awaited<ReturnType<EntityLoaders[N]["load"]>>>;
+    const value = known(loader, id);
+    if (value !== undefined) return value;
+    this.#plan(name, plan);
+    return loader.load(id);
   }
 
   /** Runs a list query asking one more than `limit`, to know whether a next page exists. */
-  async #list<R>(
+  async #list<R extends { id: string }>(
+    kind: RecordKind,
     query: Query,
     page: PageRequest,
-    map: (e: FtrackEntity) => R,
-    prime: (record: R) => void,
+    plan: ReadPlan | undefined,
   ): Promise<RecordPage<R>> {
-    const expression = query
-      .offset(page.offset)
-      .limit(page.limit + 1)
-      .toString();
-    const entities = queryData(await this.#batcher.call({ action: "query", expression }));
+    const entities = await this.#runtime.read(kind, query.offset(page.offset).limit(page.limit + 1), plan);
     const next = entities.length > page.limit ? page.offset + page.limit : null;
-    return primed(entities.slice(0, page.limit).map(map), next, prime);
+    const { map } = RECORD_KINDS[kind];
+    return primed(
+      entities.slice(0, page.limit).map((entity) => map(entity) as R),
+      next,
+      (record) => this.#primeKind(kind, record),
+    );
   }
 
-  #primeContext = (record: ContextRecord) => primeContext(this.#loaders, record);
-  #primeVersion = (record: AssetVersionRecord) => prime(this.#loaders.assetVersion, record.id, record);
+  /** Puts a record read by any query into the loader of its kind. */
+  #primeKind(kind: RecordKind, record: { id: string }): void {
+    if (kind === "Project" || kind === "TypedContext") {
+      primeContext(this.#loaders, record as ContextRecord);
+      return;
+    }
+    const loader = {
+      AssetVersion: this.#loaders.assetVersion,
+      Asset: this.#loaders.asset,
+      User: this.#loaders.user,
+      Component: this.#loaders.component,
+    }[kind] as DataLoader<string, { id: string } | null>;
+    prime(loader, record.id, record);
+  }
 }
 
 /** A page whose records now also answer by-id loads. */

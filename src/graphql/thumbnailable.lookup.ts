@@ -7,6 +7,7 @@ import { ErrorCode } from "../error-codes.js";
 import { isFtrackId } from "../ftrack/expression.js";
 import type { FtrackSession } from "../ftrack/ftrack.session.js";
 import type { ThumbnailableRecord } from "../ftrack/ftrack.types.js";
+import type { ReadPlan } from "../ftrack/read-plan.js";
 import { ThumbnailError } from "../thumbnails/thumbnail.errors.js";
 import type { TargetEntity } from "../thumbnails/thumbnail.service.js";
 import { graphTypeOf, kindOf, type ThumbnailableOf, toThumbnailable } from "./graph.mapper.js";
@@ -18,18 +19,23 @@ async function loadRecord(
   ftrack: FtrackSession,
   type: ThumbnailableType,
   id: string,
+  plan?: ReadPlan,
 ): Promise<ThumbnailableRecord | null> {
-  const record = await ftrack.thumbnailable(kindOf(type), id);
+  const record = await ftrack.thumbnailable(kindOf(type), id, plan);
   return record && graphTypeOf(record) === type ? record : null;
 }
 
-/** The entity of that type and id; null when there is none (or the id names another type). */
+/**
+ * The entity of that type and id; null when there is none (or the id names another type). `plan`:
+ * what the query reads of it next (see look-ahead.ts).
+ */
 export async function loadThumbnailable<T extends ThumbnailableType>(
   ftrack: FtrackSession,
   type: T,
   id: string,
+  plan?: ReadPlan,
 ): Promise<ThumbnailableOf<T> | null> {
-  const record = await loadRecord(ftrack, type, id);
+  const record = await loadRecord(ftrack, type, id, plan);
   return record && (toThumbnailable(record) as ThumbnailableOf<T>);
 }
 

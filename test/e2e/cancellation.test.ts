@@ -9,9 +9,12 @@ import { snapshot, thumbnailIdOf, uploadForm } from "../graphql/thumbnail.helper
 import { type Harness, startHarness } from "../support/service.harness.js";
 import { solid } from "../thumbnails/image.fixtures.js";
 
-// Four ftrack round trips, one per level: tasks, their versions, the versions' assets, their parents.
+// Three ftrack round trips: the tasks, then two levels of second pages (`after`), which each need a
+// paged query per parent (what the service reads ahead comes with the first pages only).
+const PAGE_2 = Buffer.from("offset:1").toString("base64url");
 const DEEP = `{
-  tasks(first: 20) { nodes { id versions(first: 5) { nodes { id asset { id parent { id name } } } } } }
+  tasks(first: 20) { nodes { id versions(first: 5, after: "${PAGE_2}") { nodes { id
+    asset { id versions(first: 2, after: "${PAGE_2}") { nodes { id } } } } } } }
 }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,7 +50,7 @@ describe("a client that hangs up mid-query", () => {
     return Number(/^ftrack_api_errors_total\{kind="aborted"\} (\d+)/m.exec(text)?.[1] ?? 0);
   }
 
-  it("costs four ftrack round trips when it stays", async () => {
+  it("costs three ftrack round trips when it stays", async () => {
     harness.emulator.counters.reset();
     const res = await fetch(harness.graphqlUrl, {
       method: "POST",
@@ -55,7 +58,7 @@ describe("a client that hangs up mid-query", () => {
       body: JSON.stringify({ query: DEEP }),
     });
     expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
-    expect(harness.emulator.counters.requests).toBe(4);
+    expect(harness.emulator.counters.requests).toBe(3);
   });
 
   it("aborts its ftrack read in flight, and sends no further read", async () => {

@@ -462,7 +462,7 @@ describe("failures", () => {
 
   it("reports bad credentials as FtrackApiError without the key", async () => {
     const s = client.sessionFor({ username: emulator.apiUser, apiKey: "wrong-key-123" });
-    const error = (await s.context(DEMO.task.id).catch((e: unknown) => e)) as FtrackApiError;
+    const error = (await Promise.resolve(s.context(DEMO.task.id)).catch((e: unknown) => e)) as FtrackApiError;
     expect(error).toBeInstanceOf(FtrackApiError);
     expect(error.isCredentials).toBe(true);
     expect(error.message).not.toContain("wrong-key-123");

@@ -1,6 +1,8 @@
 /** The grouped list loaders: one query for many parents, split per parent, null when cut. */
 import { describe, expect, it } from "vitest";
-import type { FtrackOperation } from "../../src/ftrack/ftrack.types.js";
+import type { PlannedLoaderRuntime } from "../../src/ftrack/entity.loaders.js";
+import type { Query } from "../../src/ftrack/expression.js";
+import type { FtrackEntity } from "../../src/ftrack/ftrack.types.js";
 import { createListLoaders, GROUPED_LIST_ROW_CAP } from "../../src/ftrack/list.loaders.js";
 
 const TASK_A = "aaaaaaaa-0000-5000-8000-000000000001";
@@ -14,25 +16,26 @@ const version = (n: number, taskId: string) => ({
   task_id: taskId,
 });
 
-function runtime(rows: (ops: FtrackOperation[]) => unknown[], batching = true) {
-  const calls: FtrackOperation[][] = [];
-  return {
-    calls,
-    rt: {
-      idChunkSize: 2,
-      batching,
-      run: async (ops: FtrackOperation[]) => {
-        calls.push(ops);
-        return [{ action: "query", data: rows(ops) }];
-      },
+/** A runtime whose reads answer `rows(expression)`, recording each expression. */
+function runtime(rows: (expression: string) => FtrackEntity[], idChunkSize = 2) {
+  const calls: string[] = [];
+  const rt: PlannedLoaderRuntime = {
+    idChunkSize,
+    batching: true,
+    run: () => Promise.reject(new Error("the grouped loaders read through read()")),
+    takePlan: () => undefined,
+    read: async (_kind, query: Query) => {
+      const expression = query.toString();
+      calls.push(expression);
+      return rows(expression);
     },
   };
+  return { calls, rt };
 }
 
 describe("versionsByTask", () => {
   it("reads many tasks' versions with one query per chunk of ids and splits them per task", async () => {
-    const { rt, calls } = runtime((ops) => {
-      const expression = (ops[0] as { expression: string }).expression;
+    const { rt, calls } = runtime((expression) => {
       return [version(1, TASK_A), version(2, TASK_A), version(1, TASK_B), version(1, TASK_C)].filter((v) =>
         expression.includes(v.task_id),
       );
@@ -50,10 +53,10 @@ describe("versionsByTask", () => {
     expect(bad).toEqual([]);
     // idChunkSize 2: two queries for three tasks, each `task_id in (...)`, ordered, capped.
     expect(calls).toHaveLength(2);
-    expect((calls[0]![0] as { expression: string }).expression).toBe(
+    expect(calls[0]).toBe(
       "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date, " +
         `asset.context_id, asset.parent.project_id from AssetVersion ` +
-        `where task_id in (${TASK_A}, ${TASK_B}) order by version asc limit ${GROUPED_LIST_ROW_CAP + 1}`,
+        `where task_id in (${TASK_A}, ${TASK_B}) order by version asc, id asc limit ${GROUPED_LIST_ROW_CAP + 1}`,
     );
   });
 
@@ -66,14 +69,10 @@ describe("versionsByTask", () => {
   });
 
   it("rejects the loads of a chunk whose query failed, only those", async () => {
-    const rt = {
-      idChunkSize: 1,
-      batching: true,
-      run: async (ops: FtrackOperation[]) => {
-        if ((ops[0] as { expression: string }).expression.includes(TASK_B)) throw new Error("boom");
-        return [{ action: "query", data: [version(1, TASK_A)] }];
-      },
-    };
+    const { rt } = runtime((expression) => {
+      if (expression.includes(TASK_B)) throw new Error("boom");
+      return [version(1, TASK_A)];
+    }, 1);
     const loaders = createListLoaders(rt);
     const [a, b] = await Promise.allSettled([
       loaders.versionsByTask.load(TASK_A),

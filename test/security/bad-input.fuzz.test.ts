@@ -310,6 +310,16 @@ function graphqlCase(template: Template, variables: Record<string, unknown>, lab
   };
 }
 
+/** Queries taking a string as an inline literal (GraphQL's own escaping), e.g. `"SH0"`. */
+function inlineQueries(literal: string): string[] {
+  return [
+    `{ project(id: ${literal}) { id } }`,
+    `{ projects(nameContains: ${literal}) { nodes { id } } }`,
+    `{ tasks(projectId: "${DEMO.projects.aurora.id}", nameContains: ${literal}) { nodes { id } } }`,
+    `{ contexts(projectId: "${DEMO.projects.aurora.id}", objectType: ${literal}) { nodes { id } } }`,
+  ];
+}
+
 /**
  * For each argument of each template, hostile values with the other arguments benign. To stay
  * fast, each (template, argument) takes every STRIDE-th value, starting at a different offset, so
@@ -346,13 +356,7 @@ function argumentCases(r: ReturnType<typeof prng>): Case[] {
   }
   // The same hostile strings as inline literals, where GraphQL's own escaping is involved.
   for (const [i, text] of NASTY_STRINGS.entries()) {
-    const literal = JSON.stringify(text);
-    const queries = [
-      `{ project(id: ${literal}) { id } }`,
-      `{ projects(nameContains: ${literal}) { nodes { id } } }`,
-      `{ tasks(projectId: "${DEMO.projects.aurora.id}", nameContains: ${literal}) { nodes { id } } }`,
-      `{ contexts(projectId: "${DEMO.projects.aurora.id}", objectType: ${literal}) { nodes { id } } }`,
-    ];
+    const queries = inlineQueries(JSON.stringify(text));
     const query = queries[i % queries.length]!;
     cases.push({ label: `inline ${query.slice(0, 80)}`, send: () => postJson(JSON.stringify({ query })) });
   }
@@ -882,6 +886,12 @@ describe("bad-input suite (seeded)", () => {
           benign.push(graphqlCase(template, variables, `benign ${name}`));
         }
       }
+    }
+    for (const query of inlineQueries(JSON.stringify("SH0"))) {
+      benign.push({
+        label: `benign inline ${query.slice(0, 60)}`,
+        send: () => postJson(JSON.stringify({ query })),
+      });
     }
     await runBatch("benign", benign);
     expect(expressions.length).toBeGreaterThan(20);

@@ -1,5 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { type Awaitable, whenReady } from "../../ftrack/awaitable.js";
 import { toAssetVersion, toContext } from "../graph.mapper.js";
+import { nodesPlanOf, planOf } from "../look-ahead.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { Asset } from "../types/asset.type.js";
@@ -13,18 +16,29 @@ export class AssetResolver {
     nullable: true,
     description: "The context the asset hangs from (a shot, an asset build, ...).",
   })
-  async parent(@Root() asset: Asset, @Ctx() ctx: GraphContext): Promise<Context | null> {
-    const parent = asset.contextId ? await ctx.ftrack.context(asset.contextId) : null;
-    return parent && toContext(parent);
+  parent(
+    @Root() asset: Asset,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Awaitable<Context | null> {
+    if (!asset.contextId) return null;
+    return whenReady(
+      ctx.ftrack.context(asset.contextId, planOf(info)),
+      (parent) => parent && toContext(parent),
+    );
   }
 
   @FieldResolver(() => AssetVersionConnection, { description: "The asset's versions, lowest first." })
-  async versions(
+  versions(
     @Root() asset: Asset,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<AssetVersionConnection> {
-    const versions = await ctx.ftrack.listAssetVersions({ assetId: asset.id, ...pageRequest(page) });
-    return toPage(versions, toAssetVersion);
+  ): Awaitable<AssetVersionConnection> {
+    const versions = ctx.ftrack.listAssetVersions(
+      { assetId: asset.id, ...pageRequest(page) },
+      nodesPlanOf(info),
+    );
+    return whenReady(versions, (found) => toPage(found, toAssetVersion));
   }
 }

@@ -1,5 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { type Awaitable, whenReady } from "../../ftrack/awaitable.js";
 import { toContext } from "../graph.mapper.js";
+import { nodesPlanOf, planOf } from "../look-ahead.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { ContextConnection } from "../types/connections.types.js";
@@ -10,29 +13,40 @@ import { Project } from "../types/project.type.js";
 @Resolver(() => Context)
 export class ContextResolver {
   @FieldResolver(() => ContextConnection, { description: "The objects directly under this one." })
-  async children(
+  children(
     @Root() context: Context,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ContextConnection> {
-    const children = await ctx.ftrack.listChildren(context.id, pageRequest(page));
-    return toPage(children, toContext);
+  ): Awaitable<ContextConnection> {
+    const children = ctx.ftrack.listChildren(context.id, pageRequest(page), nodesPlanOf(info));
+    return whenReady(children, (found) => toPage(found, toContext));
   }
 }
 
 @Resolver(() => TypedContext)
 export class TypedContextResolver {
   @FieldResolver(() => Context, { nullable: true, description: "The project or object this one is under." })
-  async parent(@Root() context: TypedContext, @Ctx() ctx: GraphContext): Promise<Context | null> {
+  parent(
+    @Root() context: TypedContext,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Awaitable<Context | null> {
     if (!context.parentId) return null;
-    const parent = await ctx.ftrack.context(context.parentId);
-    return parent && toContext(parent);
+    return whenReady(
+      ctx.ftrack.context(context.parentId, planOf(info)),
+      (parent) => parent && toContext(parent),
+    );
   }
 
   @FieldResolver(() => Project, { nullable: true })
-  async project(@Root() context: TypedContext, @Ctx() ctx: GraphContext): Promise<Project | null> {
+  project(
+    @Root() context: TypedContext,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Awaitable<Project | null> {
     if (!context.projectId) return null;
-    const project = await ctx.ftrack.project(context.projectId);
-    return project && (toContext(project) as Project);
+    const project = ctx.ftrack.project(context.projectId, planOf(info));
+    return whenReady(project, (found) => found && (toContext(found) as Project));
   }
 }

@@ -1,5 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { type Awaitable, whenReady } from "../../ftrack/awaitable.js";
 import { toContext } from "../graph.mapper.js";
+import { nodesPlanOf } from "../look-ahead.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { TypedContextConnection } from "../types/connections.types.js";
@@ -10,19 +13,18 @@ import { Project } from "../types/project.type.js";
 @Resolver(() => Project)
 export class ProjectResolver {
   @FieldResolver(() => TypedContextConnection, { description: "Objects anywhere under this project." })
-  async contexts(
+  contexts(
     @Root() project: Project,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("objectType", () => String, { nullable: true, description: 'e.g. "Shot" or "Task"' })
     objectType: string | undefined,
     @Args(() => NamedPageArgs) { nameContains, ...page }: NamedPageArgs,
-  ): Promise<TypedContextConnection> {
-    const contexts = await ctx.ftrack.listContexts({
-      projectId: project.id,
-      objectTypeName: objectType,
-      nameContains,
-      ...pageRequest(page),
-    });
-    return toPage(contexts, (record) => toContext(record) as TypedContext);
+  ): Awaitable<TypedContextConnection> {
+    const contexts = ctx.ftrack.listContexts(
+      { projectId: project.id, objectTypeName: objectType, nameContains, ...pageRequest(page) },
+      nodesPlanOf(info),
+    );
+    return whenReady(contexts, (found) => toPage(found, (record) => toContext(record) as TypedContext));
   }
 }

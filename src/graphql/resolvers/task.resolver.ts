@@ -1,5 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { type Awaitable, whenReady } from "../../ftrack/awaitable.js";
 import { toAssetVersion } from "../graph.mapper.js";
+import { nodesPlanOf } from "../look-ahead.js";
 import { pageRequest, toPage } from "../pagination.js";
 import type { GraphContext } from "../request-context.js";
 import { AssetVersionConnection } from "../types/connections.types.js";
@@ -9,12 +12,16 @@ import { Task } from "../types/typed-context.types.js";
 @Resolver(() => Task)
 export class TaskResolver {
   @FieldResolver(() => AssetVersionConnection, { description: "Versions published from this task." })
-  async versions(
+  versions(
     @Root() task: Task,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<AssetVersionConnection> {
-    const versions = await ctx.ftrack.listAssetVersions({ taskId: task.id, ...pageRequest(page) });
-    return toPage(versions, toAssetVersion);
+  ): Awaitable<AssetVersionConnection> {
+    const versions = ctx.ftrack.listAssetVersions(
+      { taskId: task.id, ...pageRequest(page) },
+      nodesPlanOf(info),
+    );
+    return whenReady(versions, (found) => toPage(found, toAssetVersion));
   }
 }

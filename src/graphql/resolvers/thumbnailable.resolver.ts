@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { type Awaitable, whenReady } from "../../ftrack/awaitable.js";
 import type { ThumbnailableRecord } from "../../ftrack/ftrack.types.js";
 import { findThumbnailSource } from "../../thumbnails/inherited-thumbnail.finder.js";
 import { DEFAULT_THUMBNAIL_SIZE } from "../../thumbnails/url-signer.js";
@@ -20,22 +21,30 @@ export class ThumbnailableResolver {
       "its nearest ancestor's own; any other context its nearest ancestor's own; a version its asset's parent's own, " +
       "else that parent's nearest ancestor's. Projects and users never inherit.",
   })
-  async thumbnail(
+  // Synchronous when its component is already read and nothing is inherited (see direct-resolvers.ts).
+  thumbnail(
     @Root() entity: Thumbnailable,
     @Arg("inherit", () => Boolean, { defaultValue: false, nullable: true })
     inherit: boolean | null,
     @Ctx() ctx: GraphContext,
-  ): Promise<Thumbnail | null> {
-    const source: Source = inherit ? await findThumbnailSource(ctx.ftrack, entity) : entity;
-    if (!source?.thumbnailId) return null;
-    const component = await ctx.ftrack.component(source.thumbnailId);
-    if (!component) return null;
-    const inherited = source.id !== entity.id;
-    return toThumbnail(
-      component,
-      inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
-      inherited,
-    );
+  ): Awaitable<Thumbnail | null> {
+    const thumbnailOf = (source: Source): Awaitable<Thumbnail | null> => {
+      if (!source?.thumbnailId) return null;
+      const inherited = source.id !== entity.id;
+      return whenReady(
+        ctx.ftrack.component(source.thumbnailId),
+        (component) =>
+          component &&
+          toThumbnail(
+            component,
+            inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
+            inherited,
+          ),
+      );
+    };
+    if (!inherit) return thumbnailOf(entity);
+    const source = findThumbnailSource(ctx.ftrack, entity);
+    return source instanceof Promise ? source.then(thumbnailOf) : thumbnailOf(source);
   }
 
   // Signed URLs are bearer links that expire: responses carrying one are private and short-lived.
