@@ -17,19 +17,28 @@ const IDENTITY = "ftrackIdentity";
 export function authenticate(deps: IdentityResolverDeps) {
   const resolve = createIdentityResolver(deps);
   const challenge = deps.auth.mode === "jwt" ? "Bearer" : undefined;
-  return async (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     // CORS preflights carry no credentials; they reach no resolver (identityOf refuses them there).
     if (req.method === "OPTIONS") return next();
-    try {
-      res.locals[IDENTITY] = await resolve(req.headers);
-    } catch (error) {
+    const refuse = (error: unknown) => {
       if (!(error instanceof AuthError)) return next(error);
       // An unread body (an upload) is discarded by Node once the answer is sent.
       if (error.status === 401 && challenge) res.setHeader("WWW-Authenticate", challenge);
       sendGraphqlError(res, error.status, error.code, error.message);
-      return;
+    };
+    const accept = (identity: FtrackIdentity) => {
+      res.locals[IDENTITY] = identity;
+      next();
+    };
+    let identity: FtrackIdentity | Promise<FtrackIdentity>;
+    try {
+      identity = resolve(req.headers);
+    } catch (error) {
+      return refuse(error);
     }
-    next();
+    // AUTH_MODE=none answers at once: no promise for the requests that check nothing.
+    if (identity instanceof Promise) identity.then(accept, refuse);
+    else accept(identity);
   };
 }
 

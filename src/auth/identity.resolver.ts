@@ -18,7 +18,8 @@ import { type CredentialCheck, createCredentialCheck } from "./credential.check.
 import { FTRACK_API_KEY_HEADER, FTRACK_USER_HEADER, validApiKey, validUsername } from "./ftrack-headers.js";
 import { bearerToken, createJwtVerifier } from "./jwt.verifier.js";
 
-export type IdentityResolver = (headers: IncomingHttpHeaders) => Promise<FtrackIdentity>;
+/** Answers at once when nothing needs checking (AUTH_MODE=none), else after the check. */
+export type IdentityResolver = (headers: IncomingHttpHeaders) => FtrackIdentity | Promise<FtrackIdentity>;
 
 export interface IdentityResolverDeps {
   auth: AuthConfig;
@@ -34,7 +35,7 @@ export function createIdentityResolver({
 }: IdentityResolverDeps): IdentityResolver {
   switch (auth.mode) {
     case "none":
-      return async () => ftrack.serviceIdentity;
+      return () => ftrack.serviceIdentity;
 
     case "jwt": {
       const verify = createJwtVerifier(auth);

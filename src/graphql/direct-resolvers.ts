@@ -1,22 +1,28 @@
 /**
- * The synchronous URL fields (`thumbnailUrl`, `Thumbnail.url`, `Thumbnail.srcset`), called directly
- * instead of through type-graphql's per-call pipeline. That pipeline passes every argument through
- * an async validation step (even with `validate: false`), so each of these fields returned a
- * promise, on every entity of every list, and graphql-js then awaited every object holding one: for
- * 200 tasks with their project and versions that cost more CPU than the rest of execution.
- * `thumbnailUrl` stays synchronous unless `inherit: true` has to read what it inherits.
+ * The field resolvers of entities (`thumbnailUrl`, `thumbnail`, `project`, `parent`, `versions`, ...),
+ * called directly instead of through type-graphql's per-call pipeline. That pipeline passes every
+ * argument through an async validation step (even with `validate: false`), so each of these fields
+ * returned a promise, on every entity of every list, and graphql-js then awaited every object holding
+ * one: for 200 tasks with their project and versions that cost more CPU than the rest of execution.
+ * Called directly, a field whose value the session already holds (a URL, a record look-ahead brought)
+ * returns it at once, and graphql-js completes those objects without a promise.
+ * `thumbnailUrl` and `thumbnail` stay synchronous unless `inherit: true` has to read what they inherit.
  *
  * The type-graphql declarations still define the fields (type, arguments, defaults, description,
  * cache hint); only the call changes: the same resolver methods, with the arguments graphql-js has
- * already coerced and defaulted. None of these methods uses middleware, auth or input objects, and
+ * already coerced and defaulted (an @Args class gets the plain arguments object, which the methods
+ * only read). None of these methods uses middleware, auth or input objects, and
  * test/graphql/direct-resolvers.test.ts fails if one ever does (it would be skipped here).
  */
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
 import type { GraphContext } from "./request-context.js";
+import { AssetResolver } from "./resolvers/asset.resolver.js";
+import { AssetVersionResolver } from "./resolvers/asset-version.resolver.js";
+import { ContextResolver, TypedContextResolver } from "./resolvers/context.resolver.js";
+import { ProjectResolver } from "./resolvers/project.resolver.js";
+import { TaskResolver } from "./resolvers/task.resolver.js";
 import { ThumbnailResolver } from "./resolvers/thumbnail.resolver.js";
 import { ThumbnailableResolver } from "./resolvers/thumbnailable.resolver.js";
-import type { Thumbnail } from "./types/thumbnail.type.js";
-import type { Thumbnailable } from "./types/thumbnailable.type.js";
 
 interface DirectField {
   /** An object type, or an interface: then the field of every object type implementing it. */
@@ -31,25 +37,96 @@ interface DirectField {
 export function directFields(): DirectField[] {
   const thumbnailable = new ThumbnailableResolver();
   const thumbnail = new ThumbnailResolver();
+  const context = new ContextResolver();
+  const typedContext = new TypedContextResolver();
+  const project = new ProjectResolver();
+  const task = new TaskResolver();
+  const version = new AssetVersionResolver();
+  const asset = new AssetResolver();
   return [
     {
       on: "Thumbnailable",
       field: "thumbnailUrl",
       resolver: { class: ThumbnailableResolver, method: "thumbnailUrl" },
-      resolve: (entity: Thumbnailable, args: { size: number | null; inherit: boolean | null }, ctx) =>
-        thumbnailable.thumbnailUrl(entity, args.size, args.inherit, ctx),
+      resolve: (entity, args, ctx) => thumbnailable.thumbnailUrl(entity, args.size, args.inherit, ctx),
+    },
+    {
+      on: "Thumbnailable",
+      field: "thumbnail",
+      resolver: { class: ThumbnailableResolver, method: "thumbnail" },
+      resolve: (entity, args, ctx) => thumbnailable.thumbnail(entity, args.inherit, ctx),
     },
     {
       on: "Thumbnail",
       field: "url",
       resolver: { class: ThumbnailResolver, method: "url" },
-      resolve: (image: Thumbnail, args: { size: number | null }, ctx) => thumbnail.url(image, args.size, ctx),
+      resolve: (image, args, ctx) => thumbnail.url(image, args.size, ctx),
     },
     {
       on: "Thumbnail",
       field: "srcset",
       resolver: { class: ThumbnailResolver, method: "srcset" },
-      resolve: (image: Thumbnail, args: { sizes: number[] }, ctx) => thumbnail.srcset(image, args.sizes, ctx),
+      resolve: (image, args, ctx) => thumbnail.srcset(image, args.sizes, ctx),
+    },
+    {
+      on: "Context",
+      field: "children",
+      resolver: { class: ContextResolver, method: "children" },
+      resolve: (entity, args, ctx, info) => context.children(entity, ctx, info, args),
+    },
+    {
+      on: "TypedContext",
+      field: "parent",
+      resolver: { class: TypedContextResolver, method: "parent" },
+      resolve: (entity, _args, ctx, info) => typedContext.parent(entity, ctx, info),
+    },
+    {
+      on: "TypedContext",
+      field: "project",
+      resolver: { class: TypedContextResolver, method: "project" },
+      resolve: (entity, _args, ctx, info) => typedContext.project(entity, ctx, info),
+    },
+    {
+      on: "Project",
+      field: "contexts",
+      resolver: { class: ProjectResolver, method: "contexts" },
+      resolve: (entity, args, ctx, info) => project.contexts(entity, ctx, info, args.objectType, args),
+    },
+    {
+      on: "Task",
+      field: "versions",
+      resolver: { class: TaskResolver, method: "versions" },
+      resolve: (entity, args, ctx, info) => task.versions(entity, ctx, info, args),
+    },
+    {
+      on: "AssetVersion",
+      field: "asset",
+      resolver: { class: AssetVersionResolver, method: "asset" },
+      resolve: (entity, _args, ctx, info) => version.asset(entity, ctx, info),
+    },
+    {
+      on: "AssetVersion",
+      field: "task",
+      resolver: { class: AssetVersionResolver, method: "task" },
+      resolve: (entity, _args, ctx, info) => version.task(entity, ctx, info),
+    },
+    {
+      on: "AssetVersion",
+      field: "user",
+      resolver: { class: AssetVersionResolver, method: "user" },
+      resolve: (entity, _args, ctx, info) => version.user(entity, ctx, info),
+    },
+    {
+      on: "Asset",
+      field: "parent",
+      resolver: { class: AssetResolver, method: "parent" },
+      resolve: (entity, _args, ctx, info) => asset.parent(entity, ctx, info),
+    },
+    {
+      on: "Asset",
+      field: "versions",
+      resolver: { class: AssetResolver, method: "versions" },
+      resolve: (entity, args, ctx, info) => asset.versions(entity, ctx, info, args),
     },
   ];
 }

@@ -4,7 +4,7 @@
  * Anything unrecognised becomes INTERNAL_SERVER_ERROR with a generic message, and is logged as this
  * service's fault: no stack traces, no ftrack URLs or keys ever reach a client.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode, isErrorCode } from "../error-codes.js";
@@ -104,20 +104,22 @@ function logFault(error: GraphQLError, mapped: PublicError, logger: Logger): voi
  * this service's fault. Runs before formatError, on the same errors.
  */
 export function errorStatusPlugin<T extends object>(logger: Logger): ApolloServerPlugin<T> {
+  // One listener for every request: it keeps nothing of its own between calls.
+  const listener: GraphQLRequestListener<T> = {
+    async didEncounterErrors({ errors, response }) {
+      for (const error of errors) {
+        const mapped = publicErrorOf(error);
+        if (!mapped) continue;
+        if (mapped.status && mapped.status > (response.http.status ?? 0)) {
+          response.http.status = mapped.status;
+        }
+        logFault(error, mapped, logger);
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, response }) {
-          for (const error of errors) {
-            const mapped = publicErrorOf(error);
-            if (!mapped) continue;
-            if (mapped.status && mapped.status > (response.http.status ?? 0)) {
-              response.http.status = mapped.status;
-            }
-            logFault(error, mapped, logger);
-          }
-        },
-      };
+      return listener;
     },
   };
 }

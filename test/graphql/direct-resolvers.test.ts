@@ -1,15 +1,17 @@
 /**
- * direct-resolvers.ts calls three resolver methods without type-graphql's pipeline. That is only
- * right while nothing of that pipeline applies to them: this fails as soon as one of them (or its
- * class, or the whole schema) gets middleware, an auth rule or a validated or custom argument.
- * And `thumbnailUrl` must stay synchronous unless `inherit: true` has something to read.
+ * direct-resolvers.ts calls the entities' field resolvers without type-graphql's pipeline. That is
+ * only right while nothing of that pipeline applies to them: this fails as soon as one of them (or
+ * its class, or the whole schema) gets middleware, an auth rule or a validated or custom argument,
+ * or when a field resolver is added that is not called directly. And `thumbnailUrl` must stay
+ * synchronous unless `inherit: true` has something to read.
  */
-import { GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
+import { type GraphQLField, GraphQLObjectType, type GraphQLResolveInfo, isInterfaceType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { directFields } from "../../src/graphql/direct-resolvers.js";
 import type { GraphContext } from "../../src/graphql/request-context.js";
 import { buildGraphSchema, schemaOptions } from "../../src/graphql/schema.js";
+import { Project } from "../../src/graphql/types/project.type.js";
 
 describe("fields resolved directly", () => {
   it("carry no type-graphql middleware, auth or argument processing", async () => {
@@ -32,11 +34,41 @@ describe("fields resolved directly", () => {
           expect(param.validateSettings, where).toBeUndefined();
         }
       }
-      // And the rewiring reached the served schema.
-      const type = schema.getType(on === "Thumbnailable" ? "Task" : on);
-      expect(type).toBeInstanceOf(GraphQLObjectType);
-      expect((type as GraphQLObjectType).getFields()[field]?.resolve, where).toBeDefined();
+      // And the rewiring reached the served schema: the field of every object type it applies to.
+      const type = schema.getType(on);
+      const objects = isInterfaceType(type) ? schema.getPossibleTypes(type) : [type];
+      expect(objects.length, where).toBeGreaterThan(0);
+      for (const object of objects) {
+        expect(object).toBeInstanceOf(GraphQLObjectType);
+        const resolve = (object as GraphQLObjectType).getFields()[field]?.resolve;
+        expect(resolve, `${where} on ${object?.name}`).toBeDefined();
+      }
     }
+  });
+
+  it("are every field resolver of the entities", async () => {
+    await buildGraphSchema();
+    const direct = new Set(directFields().map(({ resolver }) => `${resolver.class.name}.${resolver.method}`));
+    const declared = getMetadataStorage().fieldResolvers.map((r) => `${r.target.name}.${r.methodName}`);
+    expect(declared.filter((name) => !direct.has(name))).toEqual([]);
+  });
+
+  it("answer at once, without a promise, what the session already holds", async () => {
+    const schema = await buildGraphSchema();
+    const fields = (schema.getType("Task") as GraphQLObjectType).getFields() as Record<
+      string,
+      GraphQLField<unknown, unknown>
+    >;
+    const record = { entityType: "Project", id: "p1", name: "aurora", fullName: "Aurora" };
+    const held = { ftrack: { project: () => record } };
+    const read = { ftrack: { project: async () => record } };
+    const info = { fieldNodes: [], fragments: {}, variableValues: {} } as never;
+    const now = fields.project!.resolve!({ projectId: "p1" }, {}, held, info);
+    expect(now).toBeInstanceOf(Project);
+    expect(now).toMatchObject({ id: "p1", name: "aurora" });
+    const later = fields.project!.resolve!({ projectId: "p1" }, {}, read, info);
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toBeInstanceOf(Project);
   });
 });
 

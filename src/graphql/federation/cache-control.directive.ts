@@ -7,9 +7,8 @@
  * must not serve one caller's answer to another. Entity data is good for a minute. Thumbnail URLs are
  * bearer links that expire: a response carrying one must be dropped well before its URLs do
  * (THUMBNAIL_URL_TTL_SECONDS, default 3600, is at least URL_MAX_AGE_SECONDS: see config.ts).
- * Mutations are never cached (noStoreForMutations).
+ * Mutations are never cached. cache-policy.plugin.ts turns the hints into the header.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from "graphql";
 
 const ENTITY_MAX_AGE_SECONDS = 60;
@@ -41,19 +40,3 @@ export const cacheControlDirective = new GraphQLDirective({
     inheritMaxAge: { type: GraphQLBoolean },
   },
 });
-
-/**
- * A mutation's answer is `Cache-Control: no-store`: the hints of the types it returns describe
- * reading them, and Apollo would otherwise turn them into `max-age=60, private`.
- */
-export function noStoreForMutations<T extends object>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, overallCachePolicy }) {
-          if (operation?.operation === "mutation") overallCachePolicy.restrict({ maxAge: 0 });
-        },
-      };
-    },
-  };
-}

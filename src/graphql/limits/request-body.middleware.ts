@@ -12,10 +12,19 @@ import { sendGraphqlError } from "../../http/error.response.js";
 
 export type BodyLimits = Pick<GraphqlLimitsConfig, "maxBodyBytes" | "maxOperations" | "maxVariablesBytes">;
 
+/** The content types nearly every GraphQL client sends, accepted without parsing them. */
+const PLAIN_JSON = new Set(["application/json", "application/json; charset=utf-8"]);
+
+/** A request with a body, as type-is (behind req.is) decides it. */
+const hasBody = (req: Request) =>
+  req.headers["transfer-encoding"] !== undefined || !Number.isNaN(Number(req.headers["content-length"]));
+
 /** POST /graphql takes JSON or multipart/form-data; anything else is refused before parsing. */
 export function requireGraphqlContentType(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "POST") return next();
+    const type = req.headers["content-type"];
+    if (type !== undefined && PLAIN_JSON.has(type.toLowerCase()) && hasBody(req)) return next();
     if (req.is(["application/json", "multipart/form-data"])) return next();
     sendGraphqlError(
       res,

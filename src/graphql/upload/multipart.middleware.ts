@@ -18,11 +18,18 @@ export interface MultipartLimits {
 
 /** One file per request. CSRF: Apollo still requires a preflight header on these requests. */
 export function multipartUploads(limits: MultipartLimits): RequestHandler {
-  return graphqlUploadExpress({
+  const uploads = graphqlUploadExpress({
     maxFileSize: limits.maxFileBytes,
     maxFiles: 1,
     maxFieldSize: limits.maxFieldBytes,
   });
+  // graphql-upload parses the content type of every request to find the multipart ones; a JSON
+  // request (nearly all of them) is told apart by its first bytes.
+  return (req, res, next) => {
+    const type = req.headers["content-type"];
+    if (typeof type === "string" && !/^\s*multipart\//i.test(type)) return next();
+    return uploads(req, res, next);
+  };
 }
 
 /** A 4xx meant to be shown (http-errors' `expose`), as graphql-upload raises them: the caller's mistake. */
