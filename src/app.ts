@@ -7,7 +7,10 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -15,18 +18,14 @@ import { authenticate, createCredentialExpiry, createIdentityResolver, identityO
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
 import { RedisThumbnailTier } from "./delivery/thumbnail.redis-tier.js";
-import {
-  createThumbnailProbe,
-  createThumbnailRouter,
-  type ThumbnailSource,
-} from "./delivery/thumbnail.route.js";
+import { createThumbnailProbe, ThumbnailDelivery, type ThumbnailSource } from "./delivery/thumbnail.route.js";
 import { createThumbnailUploadRouter } from "./delivery/thumbnail-upload.route.js";
 import { checkFtrackConnection } from "./ftrack/connection.check.js";
 import type { EventHubClient } from "./ftrack/event-hub.client.js";
 import type { FtrackClient } from "./ftrack/ftrack.client.js";
 import type { FtrackIdentity } from "./ftrack/ftrack.types.js";
 import { errorStatusPlugin, formatError } from "./graphql/errors.js";
-import { noStoreForMutations } from "./graphql/federation/cache-control.directive.js";
+import { cachePolicyPlugin } from "./graphql/federation/cache-policy.plugin.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
 import { sharedPersistedQueryCache } from "./graphql/persisted-queries.cache.js";
@@ -38,12 +37,13 @@ import { createSseRouter } from "./graphql/subscriptions/sse.route.js";
 import { createSubscriptionPreparer } from "./graphql/subscriptions/subscription.operation.js";
 import { createWebSocketSubscriptions } from "./graphql/subscriptions/websocket.server.js";
 import { multipartErrorHandler, multipartUploads } from "./graphql/upload/multipart.middleware.js";
-import { corsAllowList, originAllowed } from "./http/cors.middleware.js";
+import { corsPolicy, originAllowed } from "./http/cors.middleware.js";
 import { lastResortErrorHandler, notFoundHandler } from "./http/error.handler.js";
 import { hangUpSignal } from "./http/hang-up.signal.js";
 import { createOpsRouter, loggedFtrackCheck } from "./http/ops.route.js";
+import { createRequestListener } from "./http/request.listener.js";
 import { reenterRequestScope, requestScope } from "./http/request-scope.middleware.js";
-import { securityHeaders } from "./http/security.middleware.js";
+import { securityHeaderLists, securityHeaders } from "./http/security.middleware.js";
 import { createWebRouter, WEB_DIST_DIR } from "./http/web.route.js";
 import type { Logger } from "./observability/logger.js";
 import type { RedisConnection } from "./redis/redis.connection.js";
@@ -141,27 +141,65 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...inlineTracePlugins<GraphContext>(config.inlineTrace),
+      // Apollo's own hooks every resolved field; ours computes the same policy once per operation.
+      ApolloServerPluginCacheControlDisabled(),
       subscriptionsElsewherePlugin(),
       limits.plugin,
+      // After the limits: the selection it walks is bounded by then.
+      cachePolicyPlugin<GraphContext>(),
       errorStatusPlugin(logger),
-      noStoreForMutations(),
     ],
   });
   await apollo.start();
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(securityHeaders({ publicUrl: config.publicUrl, playgroundAssetsPath: PLAYGROUND_ASSETS_PATH }));
-  app.use(requestScope(logger));
-  app.use(corsAllowList(config.corsOrigins, logger));
-
-  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state, redisHealth: redis?.health }));
-  app.use(createThumbnailRouter({ signer, config: config.thumbnails, logger, cache, source, dimensions }));
-  app.use(createThumbnailUploadRouter({ uploads, logger }));
-  if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));
+  const security = { publicUrl: config.publicUrl, playgroundAssetsPath: PLAYGROUND_ASSETS_PATH };
+  const cors = corsPolicy(config.corsOrigins, logger);
+  const delivery = new ThumbnailDelivery({
+    signer,
+    config: config.thumbnails,
+    logger,
+    cache,
+    source,
+    dimensions,
+  });
 
   // Who a request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
   const authenticateRequest = authenticate({ auth: config.auth, ftrack });
+  const graphqlChain = [
+    authenticateRequest,
+    ...limits.beforeBody,
+    multipartUploads({ maxFileBytes: config.upload.maxBytes, maxFieldBytes: config.limits.maxBodyBytes }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    reenterRequestScope(),
+    ...limits.afterBody,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        // A client hanging up aborts its ftrack reads and writes; an upload's cleanup still runs.
+        ftrack: ftrack.sessionFor(identityOf(res), { signal: hangUpSignal(res) }),
+        urls: signer,
+        srcsets,
+        thumbnails,
+        liveThumbnails,
+        uploads,
+      }),
+    }),
+    limits.bodyErrors,
+    multipartErrorHandler({ maxFieldBytes: config.limits.maxBodyBytes }),
+  ];
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(securityHeaders(security));
+  app.use(requestScope(logger));
+  app.use(cors.middleware);
+
+  // GraphQL's POSTs first: no route below answers a POST to /graphql, so they need not be asked.
+  app.post(GRAPHQL_PATH, ...graphqlChain);
+  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state, redisHealth: redis?.health }));
+  app.use(delivery.router());
+  app.use(createThumbnailUploadRouter({ uploads, logger }));
+  if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));
 
   // Subscriptions: a context per operation, acting as the subscriber; the feed is shared.
   const subscriptionContext = (identity: FtrackIdentity, credentialsExpireAt?: number): GraphContext => ({
@@ -203,29 +241,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     logger,
   });
 
-  app.use(
-    GRAPHQL_PATH,
-    authenticateRequest,
-    ...limits.beforeBody,
-    multipartUploads({ maxFileBytes: config.upload.maxBytes, maxFieldBytes: config.limits.maxBodyBytes }),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    reenterRequestScope(),
-    ...limits.afterBody,
-    expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        requestId: res.locals.requestId as string,
-        // A client hanging up aborts its ftrack reads and writes; an upload's cleanup still runs.
-        ftrack: ftrack.sessionFor(identityOf(res), { signal: hangUpSignal(res) }),
-        urls: signer,
-        srcsets,
-        thumbnails,
-        liveThumbnails,
-        uploads,
-      }),
-    }),
-    limits.bodyErrors,
-    multipartErrorHandler({ maxFieldBytes: config.limits.maxBodyBytes }),
-  );
+  app.use(GRAPHQL_PATH, ...graphqlChain);
   if (config.webUi) {
     app.use(createWebRouter({ root: WEB_DIST_DIR, publicUrl: config.publicUrl, authMode: config.auth.mode }));
   }
@@ -234,6 +250,14 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
 
   return {
     app,
+    // Cached thumbnails are answered before Express, with the same headers (see request.listener.ts).
+    requestListener: createRequestListener({
+      app,
+      thumbnails: delivery,
+      security: securityHeaderLists(security),
+      cors,
+      logger,
+    }),
     checkFtrack,
     /** Stops Apollo (its drain plugin closes the HTTP server), then the persisted queries' Redis connection. */
     async stop() {

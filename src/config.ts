@@ -10,11 +10,14 @@ const AUTH_MODES = ["none", "jwt", "ftrack-key"] as const;
 /** THUMBNAIL_SIZES' default: the sizes requested sizes round up to. */
 const SIZE_LADDER = [32, 64, 100, 150, 200, 300, 500, 800, 1200, 2048, 4096];
 const LOG_FORMATS = ["json", "pretty"] as const;
+const CACHE_SCOPES = ["private", "public"] as const;
 
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
 /** json: one JSON object per line (for log collectors); pretty: readable lines (development). */
 export type LogFormat = (typeof LOG_FORMATS)[number];
+/** Who may keep a delivered thumbnail: the browser only, or shared caches too (a CDN, a reverse proxy). */
+export type CacheScope = (typeof CACHE_SCOPES)[number];
 
 export interface FtrackConfig {
   /** Base URL of the ftrack server; undefined means "start the embedded emulator". */
@@ -52,6 +55,8 @@ export interface ThumbnailConfig {
   cacheBytes: number;
   /** Formats the delivery route may negotiate from the Accept header, besides the original. */
   deliveryFormats: DeliveryFormat[];
+  /** The Cache-Control scope of delivered thumbnails; "private" when left out. */
+  cacheScope?: CacheScope;
 }
 
 /** Shared state of several replicas (src/redis/); absent without REDIS_URL: everything stays in memory. */
@@ -363,6 +368,11 @@ export function loadConfig(env: Env = process.env): Config {
       sizeLadder,
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
       deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), DELIVERY_FORMATS),
+      cacheScope: oneOf(
+        "THUMBNAIL_CACHE_SCOPE",
+        [env.THUMBNAIL_CACHE_SCOPE?.trim() || "private"],
+        CACHE_SCOPES,
+      )[0],
     },
     upload: uploadConfig(env),
     auth: authConfig(env, server !== undefined),

@@ -1,6 +1,6 @@
 /** Starts the GraphQL service on an HTTP server, against the ftrack server it is given. */
 import { createServer, type IncomingMessage, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
@@ -65,7 +65,16 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
   // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
   let handle: RequestListener = answerStarting;
   let upgrade = answerUpgradeStarting;
-  const httpServer = createServer((req, res) => handle(req, res));
+  // Building the app is mostly synchronous, so a request that came in meanwhile is read only once
+  // the app is ready: the first request of a connection made before then is answered 503 all the same.
+  const connectedWhileStarting = new WeakSet<Socket>();
+  const httpServer = createServer((req, res) => {
+    if (connectedWhileStarting.delete(req.socket)) return answerStarting(req, res);
+    handle(req, res);
+  });
+  httpServer.on("connection", (socket: Socket) => {
+    if (handle === answerStarting) connectedWhileStarting.add(socket);
+  });
   httpServer.on("upgrade", (req, socket, head) => upgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -98,7 +107,10 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
     await redis?.close();
     throw error;
   });
-  handle = started.app;
+  // Let the event loop poll for I/O once first (two check phases apart): it accepts, and marks,
+  // the connections made meanwhile.
+  await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  handle = started.requestListener;
   upgrade = started.upgrade;
   return {
     url: `http://localhost:${port}`,

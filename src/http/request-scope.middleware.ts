@@ -4,15 +4,46 @@
  * written while serving it (see observability/request-scope.ts).
  */
 import { randomUUID } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { type Logger, scrubUrl } from "../observability/logger.js";
 import { runInRequestScope } from "../observability/request-scope.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-function requestIdOf(req: Request): string {
-  const given = req.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** The caller's x-request-id when it is a plain token, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Logs the request once its answer is finished (`url`: as received, before any router rewrote it).
+ * Nothing is registered when info lines are off.
+ */
+export function logWhenFinished(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  url = req.url ?? "",
+): void {
+  if (!logger.isLevelEnabled("info")) return;
+  const started = performance.now();
+  res.once("finish", () => {
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        url: scrubUrl(url),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
 }
 
 /** Gives the request its id and scope, and logs it when it finishes. */
@@ -20,20 +51,8 @@ export function requestScope(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
     res.locals.requestId = requestId;
-    res.setHeader("x-request-id", requestId);
-    const started = performance.now();
-    res.on("finish", () => {
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          url: scrubUrl(req.originalUrl),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        "request",
-      );
-    });
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    logWhenFinished(logger, req, res, requestId, req.originalUrl);
     runInRequestScope({ requestId }, next);
   };
 }

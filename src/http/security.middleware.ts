@@ -46,28 +46,65 @@ export interface SecurityHeadersOptions {
   playgroundAssetsPath: string;
 }
 
-export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
+/** Flat [name, value, name, value, ...] lists, as Node's writeHead takes them. */
+export type HeaderList = readonly string[];
+
+/**
+ * The security headers of an answer on `path`, decided once per process: three fixed lists (the
+ * playground's files, thumbnails, everything else).
+ */
+export function securityHeaderLists(options: SecurityHeadersOptions): (path: string) => HeaderList {
   const playground = `${options.playgroundAssetsPath}/`;
-  const hsts = options.publicUrl.startsWith("https:");
+  const common = [
+    "X-Content-Type-Options",
+    "nosniff",
+    "Referrer-Policy",
+    "no-referrer",
+    "Cross-Origin-Opener-Policy",
+    "same-origin",
+    "X-Permitted-Cross-Domain-Policies",
+    "none",
+  ];
+  const hsts = options.publicUrl.startsWith("https:")
+    ? ["Strict-Transport-Security", "max-age=31536000"]
+    : [];
+  const strict = (resourcePolicy: string) => [
+    ...common,
+    "Content-Security-Policy",
+    STRICT_CSP,
+    "X-Frame-Options",
+    "DENY",
+    "Cross-Origin-Resource-Policy",
+    resourcePolicy,
+    ...hsts,
+  ];
+  const lists = {
+    playground: [
+      ...common,
+      "Content-Security-Policy",
+      PLAYGROUND_ASSET_CSP,
+      "X-Frame-Options",
+      "SAMEORIGIN",
+      "Cross-Origin-Resource-Policy",
+      "same-origin",
+      ...hsts,
+    ],
+    thumbnails: strict("cross-origin"),
+    other: strict("same-origin"),
+  };
+  return (path) =>
+    path.startsWith(playground)
+      ? lists.playground
+      : path.startsWith("/thumbnails/")
+        ? lists.thumbnails
+        : lists.other;
+}
+
+export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
+  const headersFor = securityHeaderLists(options);
   return (req, res, next) => {
-    const path = req.path;
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("X-Permitted-Cross-Domain-Policies", "none");
-    if (path.startsWith(playground)) {
-      res.setHeader("Content-Security-Policy", PLAYGROUND_ASSET_CSP);
-      res.setHeader("X-Frame-Options", "SAMEORIGIN");
-      res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    } else {
-      res.setHeader("Content-Security-Policy", STRICT_CSP);
-      res.setHeader("X-Frame-Options", "DENY");
-      res.setHeader(
-        "Cross-Origin-Resource-Policy",
-        path.startsWith("/thumbnails/") ? "cross-origin" : "same-origin",
-      );
-    }
-    if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    const headers = headersFor(req.path);
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
     next();
   };
 }

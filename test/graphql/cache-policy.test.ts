@@ -92,8 +92,9 @@ beforeAll(async () => {
     urls: signer,
     srcsets,
     thumbnails,
-    // Only subscriptions use it: none runs here.
+    // Only subscriptions and the two-step upload use these: none runs here.
     liveThumbnails: undefined as never,
+    uploads: undefined as never,
   });
   const schema = await buildGraphSchema();
   const plugins = (...extra: ApolloServerPlugin<GraphContext>[]) => extra;

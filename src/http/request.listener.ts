@@ -1,0 +1,42 @@
+/**
+ * The HTTP server's request listener. A thumbnail the cache holds is answered before Express: the
+ * hottest route, where a hit should cost a signature check, a map lookup and a write. It gets what
+ * the Express pipeline gives every answer (security headers, request id, CORS headers, the request
+ * log line); anything the fast path does not answer (a miss, a refusal, another route) goes to Express.
+ */
+import type { RequestListener } from "node:http";
+import type { Express } from "express";
+import type { ThumbnailDelivery } from "../delivery/thumbnail.route.js";
+import type { Logger } from "../observability/logger.js";
+import type { CorsPolicy } from "./cors.middleware.js";
+import { logWhenFinished, REQUEST_ID_HEADER, requestIdOf } from "./request-scope.middleware.js";
+import type { HeaderList } from "./security.middleware.js";
+
+export interface RequestListenerDeps {
+  app: Express;
+  thumbnails: ThumbnailDelivery;
+  security: (path: string) => HeaderList;
+  cors: CorsPolicy;
+  logger: Logger;
+}
+
+export function createRequestListener({
+  app,
+  thumbnails,
+  security,
+  cors,
+  logger,
+}: RequestListenerDeps): RequestListener {
+  return (req, res) => {
+    const url = req.url ?? "";
+    if ((req.method === "GET" || req.method === "HEAD") && url.startsWith("/thumbnails/")) {
+      const requestId = requestIdOf(req);
+      const headers = [...security(url), ...cors.headersFor(req.headers), REQUEST_ID_HEADER, requestId];
+      if (thumbnails.serveFromMemory(req, res, headers, requestId)) {
+        logWhenFinished(logger, req, res, requestId);
+        return;
+      }
+    }
+    app(req, res);
+  };
+}
