@@ -28,23 +28,11 @@ export class ThumbnailableResolver {
     inherit: boolean | null,
     @Ctx() ctx: GraphContext,
   ): Awaitable<Thumbnail | null> {
-    const thumbnailOf = (source: Source): Awaitable<Thumbnail | null> => {
-      if (!source?.thumbnailId) return null;
-      const inherited = source.id !== entity.id;
-      return whenReady(
-        ctx.ftrack.component(source.thumbnailId),
-        (component) =>
-          component &&
-          toThumbnail(
-            component,
-            inherited ? toThumbnailable(source as ThumbnailableRecord) : entity,
-            inherited,
-          ),
-      );
-    };
-    if (!inherit) return thumbnailOf(entity);
+    if (!inherit) return thumbnailOf(entity, entity, ctx);
     const source = findThumbnailSource(ctx.ftrack, entity);
-    return source instanceof Promise ? source.then(thumbnailOf) : thumbnailOf(source);
+    return source instanceof Promise
+      ? source.then((found) => thumbnailOf(entity, found, ctx))
+      : thumbnailOf(entity, source, ctx);
   }
 
   // Signed URLs are bearer links that expire: responses carrying one are private and short-lived.
@@ -64,10 +52,27 @@ export class ThumbnailableResolver {
     inherit: boolean | null,
     @Ctx() ctx: GraphContext,
   ): string | null | Promise<string | null> {
-    const issue = (source: Source) =>
-      source?.thumbnailId ? ctx.urls.issue(source.thumbnailId, size ?? DEFAULT_THUMBNAIL_SIZE) : null;
-    if (!inherit) return issue(entity);
+    // No closure on the common path: it runs for every entity of every list.
+    if (!inherit) return urlOf(entity, size, ctx);
     const source = findThumbnailSource(ctx.ftrack, entity);
-    return source instanceof Promise ? source.then(issue) : issue(source);
+    return source instanceof Promise
+      ? source.then((found) => urlOf(found, size, ctx))
+      : urlOf(source, size, ctx);
   }
+}
+
+function urlOf(source: Source, size: number | null, ctx: GraphContext): string | null {
+  return source?.thumbnailId ? ctx.urls.issue(source.thumbnailId, size ?? DEFAULT_THUMBNAIL_SIZE) : null;
+}
+
+/** The Thumbnail `entity` shows: its own, or `source`'s when it inherits that. */
+function thumbnailOf(entity: Thumbnailable, source: Source, ctx: GraphContext): Awaitable<Thumbnail | null> {
+  if (!source?.thumbnailId) return null;
+  const inherited = source.id !== entity.id;
+  return whenReady(
+    ctx.ftrack.component(source.thumbnailId),
+    (component) =>
+      component &&
+      toThumbnail(component, inherited ? toThumbnailable(source as ThumbnailableRecord) : entity, inherited),
+  );
 }
