@@ -138,6 +138,8 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     logger,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM and SIGINT: Apollo's own handlers would stop only Apollo, then re-raise.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     // Our own offline playground replaces Apollo's landing page, which loads from a CDN.
     plugins: [

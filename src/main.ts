@@ -62,8 +62,17 @@ async function main() {
     logger.info({ ms: Math.round(performance.now() - started) }, "stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  // A second signal while stopping (an impatient Ctrl-C) exits at once.
+  let stopped: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopped) stopped = stop(signal);
+    else {
+      logger.warn({ signal }, "second signal while stopping: exiting now");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 main().catch(exitOnStartupError);
