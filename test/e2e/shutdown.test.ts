@@ -1,8 +1,9 @@
 /**
  * Graceful stop of the real entry point (`npm start` as a child process) on SIGTERM, against an
  * ftrack-compatible server in this test whose latency knob keeps a request in flight: that request
- * finishes with 200, a readiness check answers not ready, new connections are refused, idle
- * keep-alive connections are closed, and the process exits 0. A request slower than
+ * finishes with 200, new connections are refused, on an open connection /readyz answers not ready and
+ * anything else 503 SHUTTING_DOWN, idle keep-alive connections are closed, and the process exits 0.
+ * A request slower than
  * SHUTDOWN_TIMEOUT_MS is cut off at that time, and the process still exits 0.
  */
 import { connect, type Socket } from "node:net";
@@ -123,8 +124,6 @@ describe("SIGTERM", { timeout: 90_000 }, () => {
       await until(() => emulator.counters.requests > before);
       const signalled = Date.now();
       service.child.kill("SIGTERM");
-      // Pipelined behind the request in flight, on the same connection: answered after it.
-      busy.send("GET", "/readyz");
 
       // New connections are refused while the request in flight still runs.
       const attempts: (number | string)[] = [];
@@ -138,13 +137,20 @@ describe("SIGTERM", { timeout: 90_000 }, () => {
       // Anything answered before the signal landed was still served.
       expect(attempts.filter((a) => a !== 200 && a !== "ECONNREFUSED")).toEqual([]);
 
-      const [answer, readiness] = await busy.waitFor(2);
+      // Requests sent now on the open connection (pipelined behind the one in flight): /readyz says
+      // not ready, anything else is refused, and the connection closes after them.
+      busy.send("GET", "/readyz");
+      busy.send("GET", "/healthz");
+      const [answer, readiness, refused] = await busy.waitFor(3);
       expect(answer!.status).toBe(200);
       expect(JSON.parse(answer!.body)).toEqual({
         data: { task: { name: "Compositing", project: { name: "aurora" } } },
       });
       expect(readiness!.status).toBe(503);
       expect(JSON.parse(readiness!.body)).toMatchObject({ status: "unavailable", reason: "shutting_down" });
+      expect(refused!.status).toBe(503);
+      expect(JSON.parse(refused!.body)).toMatchObject({ code: "SHUTTING_DOWN" });
+      expect(refused!.headers).toMatch(/^connection: close$/im);
 
       // The idle keep-alive connection was closed at once, the busy one after its answers.
       expect(await idle.closed).toBeLessThan(signalled + 1_500);
