@@ -193,8 +193,17 @@ describe("requests during start get an answer", { timeout: 150_000 }, () => {
       firstAnswer(launched, port),
     ]);
     expectNoneHung(result, launched, (o) => o.status === 200 || (o.status === 503 && o.retryAfter === "1"));
-    // The port opens before the schema is built: the first request it takes is answered 503.
-    expect(first).toEqual({ kind: "answer", status: 503, retryAfter: "1" });
+    // The port opens before the schema is built. On Node.js 20 the first request it takes is read
+    // while the app is still built (Apollo's start loads its plugins with import(), which yields to
+    // the event loop there) and answered 503. Node.js 24 loads them without yielding, so nothing is
+    // read until the app is ready: that request waits for the start's last few hundred
+    // milliseconds and is answered 200.
+    const yieldsWhileStarting = Number(process.versions.node.split(".")[0]) < 24;
+    expect(first).toEqual(
+      yieldsWhileStarting
+        ? { kind: "answer", status: 503, retryAfter: "1" }
+        : { kind: "answer", status: 200, retryAfter: undefined },
+    );
   });
 
   it("npm run emulator", async () => {
