@@ -1,10 +1,9 @@
 /**
  * Graceful stop of the real entry point (`npm start` as a child process) on SIGTERM, against an
  * ftrack-compatible server in this test whose latency knob keeps a request in flight: that request
- * finishes with 200, new connections are refused, on an open connection /readyz answers not ready and
- * anything else 503 SHUTTING_DOWN, idle keep-alive connections are closed, and the process exits 0.
- * A request slower than
- * SHUTDOWN_TIMEOUT_MS is cut off at that time, and the process still exits 0.
+ * finishes with 200, new requests get 503 SHUTTING_DOWN and then new connections are refused,
+ * /readyz answers not ready, idle keep-alive connections are closed, and the process exits 0. A
+ * request slower than SHUTDOWN_TIMEOUT_MS is cut off at that time, and the process still exits 0.
  */
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,14 +87,17 @@ class RawConnection {
 }
 
 /**
- * A request on a new connection: its status, "refused" when nothing took the connection, or "cut"
- * when one was taken and closed without an answer.
+ * A request on a new connection: its status ("SHUTTING_DOWN" for that 503), "refused" when nothing
+ * took the connection, or "cut" when one was taken and closed (or held 5 s) without an answer.
  */
-async function tryNewConnection(port: number): Promise<number | "refused" | "cut"> {
+async function tryNewConnection(port: number): Promise<number | "SHUTTING_DOWN" | "refused" | "cut"> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: "close" } });
-    await res.arrayBuffer();
-    return res.status;
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      headers: { connection: "close" },
+      signal: AbortSignal.timeout(5_000),
+    });
+    const body = (await res.json()) as { code?: string };
+    return res.status === 503 && body.code === "SHUTTING_DOWN" ? "SHUTTING_DOWN" : res.status;
   } catch (error) {
     return (error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED" ? "refused" : "cut";
   }
@@ -128,23 +130,38 @@ describe("SIGTERM", { timeout: 90_000 }, () => {
       const signalled = Date.now();
       service.child.kill("SIGTERM");
 
-      // New connections are refused while the request in flight still runs.
-      const attempts: (number | string)[] = [];
-      while (busy.responses().length === 0) {
-        attempts.push(await tryNewConnection(port));
-        if (attempts.at(-1) === "refused") break;
+      // New requests are answered 503 SHUTTING_DOWN while subscriptions end, then new connections
+      // are refused, while the request in flight still runs.
+      // A new connection every 20 ms, each on its own, until one is refused. Once the stop shows
+      // (the first request not served), /readyz and another request are sent on the open connection,
+      // pipelined behind the request in flight: they are answered after it.
+      const attempts: Promise<number | string>[] = [];
+      let portClosed = false;
+      let pipelined = false;
+      const deadline = Date.now() + 30_000;
+      while (!portClosed && Date.now() < deadline) {
+        attempts.push(
+          tryNewConnection(port).then((outcome) => {
+            if (outcome !== 200 && !pipelined) {
+              pipelined = true;
+              expect(busy.responses()).toEqual([]);
+              busy.send("GET", "/readyz");
+              busy.send("GET", "/healthz");
+            }
+            if (outcome === "refused") portClosed = true;
+            return outcome;
+          }),
+        );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      expect(attempts.at(-1)).toBe("refused");
-      expect(busy.responses()).toEqual([]);
-      // Anything answered before the signal landed was still served; a connection that raced the
-      // port's closing (taken, but its request not yet read) was reset.
-      expect(attempts.filter((a) => a !== 200 && a !== "cut" && a !== "refused")).toEqual([]);
+      expect(portClosed).toBe(true);
+      // Anything answered before the signal landed was still served; after it, nothing was: 503
+      // SHUTTING_DOWN while subscriptions end, then refused; a connection that raced the port's
+      // closing (taken, but its request not yet read) was cut.
+      const outcomes = await Promise.all(attempts);
+      const afterSignal = outcomes.slice(outcomes.findIndex((a) => a !== 200));
+      expect(afterSignal.filter((a) => a !== "SHUTTING_DOWN" && a !== "cut" && a !== "refused")).toEqual([]);
 
-      // Requests sent now on the open connection (pipelined behind the one in flight): /readyz says
-      // not ready, anything else is refused, and the connection closes after them.
-      busy.send("GET", "/readyz");
-      busy.send("GET", "/healthz");
       const [answer, readiness, refused] = await busy.waitFor(3);
       expect(answer!.status).toBe(200);
       expect(JSON.parse(answer!.body)).toEqual({
