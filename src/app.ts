@@ -28,6 +28,7 @@ import { errorStatusPlugin, formatError } from "./graphql/errors.js";
 import { cachePolicyPlugin } from "./graphql/federation/cache-policy.plugin.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
+import { operationSpanPlugin } from "./graphql/operation-span.plugin.js";
 import { sharedPersistedQueryCache } from "./graphql/persisted-queries.cache.js";
 import { createPlaygroundRouter, PLAYGROUND_ASSETS_PATH } from "./graphql/playground.js";
 import type { GraphContext } from "./graphql/request-context.js";
@@ -68,6 +69,8 @@ export interface AppDeps {
   eventHub: EventHubClient;
   /** With REDIS_URL: state shared by the replicas (thumbnails, srcset sizes, persisted queries). */
   redis?: RedisConnection;
+  /** True once the service is stopping: /readyz answers not ready. */
+  stopping: () => boolean;
 }
 
 const GRAPHQL_PATH = "/graphql";
@@ -76,7 +79,7 @@ const SSE_PATH = "/graphql/stream";
 /** Beyond FTRACK_TIMEOUT_MS (a holder's fetch), how long a thumbnail miss may wait for other replicas. */
 const THUMBNAIL_WAIT_MARGIN_MS = 2000;
 
-export async function createApp({ config, ftrack, logger, httpServer, eventHub, redis }: AppDeps) {
+export async function createApp({ config, ftrack, logger, httpServer, eventHub, redis, stopping }: AppDeps) {
   const signer = new ThumbnailUrlSigner(config.thumbnails, config.publicUrl);
   if (config.thumbnails.secretIsRandom) {
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
@@ -135,10 +138,15 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     logger,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM and SIGINT: Apollo's own handlers would stop only Apollo, then re-raise.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     // Our own offline playground replaces Apollo's landing page, which loads from a CDN.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop: no new connections, idle keep-alive ones closed, requests in flight given
+      // SHUTDOWN_TIMEOUT_MS to finish before their connections are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      operationSpanPlugin<GraphContext>(),
       ApolloServerPluginLandingPageDisabled(),
       ...inlineTracePlugins<GraphContext>(config.inlineTrace),
       // Apollo's own hooks every resolved field; ours computes the same policy once per operation.
@@ -196,7 +204,14 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
 
   // GraphQL's POSTs first: no route below answers a POST to /graphql, so they need not be asked.
   app.post(GRAPHQL_PATH, ...graphqlChain);
-  app.use(createOpsRouter({ checkFtrack, eventHubState: () => eventHub.state, redisHealth: redis?.health }));
+  app.use(
+    createOpsRouter({
+      checkFtrack,
+      eventHubState: () => eventHub.state,
+      redisHealth: redis?.health,
+      stopping,
+    }),
+  );
   app.use(delivery.router());
   app.use(createThumbnailUploadRouter({ uploads, logger }));
   if (config.playground) app.use(createPlaygroundRouter({ endpointPath: GRAPHQL_PATH }));

@@ -122,6 +122,16 @@ export interface InlineTraceConfig {
   header: string;
 }
 
+/**
+ * OpenTelemetry tracing: on only when an exporter is configured through the standard variables
+ * (the SDK reads the rest of them itself, e.g. OTEL_SERVICE_NAME and OTEL_EXPORTER_OTLP_HEADERS).
+ */
+export interface TracingConfig {
+  enabled: boolean;
+  /** True when the variables name the service; otherwise the service names itself. */
+  serviceNamed: boolean;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -142,6 +152,9 @@ export interface Config {
   auth: AuthConfig;
   inlineTrace: InlineTraceConfig;
   redis?: RedisConfig;
+  tracing: TracingConfig;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -296,6 +309,23 @@ function redisConfig(env: Env): RedisConfig | undefined {
   return { url: raw, timeoutMs, thumbnailTtlSeconds };
 }
 
+/**
+ * On when OTEL_TRACES_EXPORTER names an exporter or an OTLP endpoint is set, and OTEL_SDK_DISABLED
+ * is not "true" (the SDK's own reading of it): so tracing costs nothing unless asked for.
+ */
+function tracingConfig(env: Env): TracingConfig {
+  const serviceNamed =
+    Boolean(env.OTEL_SERVICE_NAME) || /(?:^|,)\s*service\.name\s*=/.test(env.OTEL_RESOURCE_ATTRIBUTES ?? "");
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return { enabled: false, serviceNamed };
+  const exporters = list(env, "OTEL_TRACES_EXPORTER", []);
+  // As the SDK reads it: "none" first turns tracing off.
+  const enabled =
+    exporters.length > 0
+      ? exporters[0] !== "none"
+      : Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  return { enabled, serviceNamed };
+}
+
 function uploadConfig(env: Env): UploadConfig {
   const minEdge = int(env, "UPLOAD_MIN_EDGE", 16, 1);
   const maxEdge = int(env, "UPLOAD_MAX_EDGE", 8192, 1);
@@ -377,6 +407,8 @@ export function loadConfig(env: Env = process.env): Config {
     upload: uploadConfig(env),
     auth: authConfig(env, server !== undefined),
     inlineTrace: inlineTraceConfig(env),
+    tracing: tracingConfig(env),
+    shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
     limits: limitsConfig(env),
     redis: redisConfig(env),
     corsOrigins: list(env, "CORS_ORIGINS", []).map((origin) =>

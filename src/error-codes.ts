@@ -53,6 +53,8 @@ export const ErrorCode = {
   CORS_ORIGIN_NOT_ALLOWED: "CORS_ORIGIN_NOT_ALLOWED",
   // Any route, while the service is starting (Retry-After says when to ask again).
   STARTING: "STARTING",
+  // Any new request once the service is stopping (SIGTERM): requests in flight still finish.
+  SHUTTING_DOWN: "SHUTTING_DOWN",
   // The thumbnail browser at / (WEB_UI) when web/dist/ was never built.
   WEB_UI_NOT_BUILT: "WEB_UI_NOT_BUILT",
 } as const;

@@ -9,6 +9,7 @@ import type { FtrackConnectionStatus } from "./ftrack/connection.check.js";
 import { connectEventHub } from "./ftrack/event-hub.client.js";
 import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
+import { READINESS_PATH } from "./http/ops.route.js";
 import type { Logger } from "./observability/logger.js";
 import { connectRedis } from "./redis/redis.connection.js";
 import { namingPort } from "./startup.errors.js";
@@ -26,54 +27,74 @@ export interface RunningService {
   ftrackChecked: Promise<FtrackConnectionStatus>;
   /** The state of this replica's listener on ftrack's event hub (it feeds subscriptions). */
   readonly eventHubState: EventHubState;
-  /** Ends subscriptions, closes WebSocket and event-stream connections and the hub listener, then the server. */
+  /**
+   * Graceful stop: new requests refused at once, subscriptions ended (their WebSocket and event-stream
+   * connections closed), the hub listener closed, requests in flight finished (SHUTDOWN_TIMEOUT_MS at most).
+   */
   close(): Promise<void>;
 }
 
-const STARTING_BODY = JSON.stringify({
-  code: ErrorCode.STARTING,
-  message: "The service is starting. Retry shortly.",
-});
+type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * A 503 `{ code, message }` written without the app (not there yet, or no longer taking requests),
+ * to a request and to a WebSocket upgrade; the upgrade's socket closes after it.
+ */
+function unavailable(code: ErrorCode, message: string, headers: Record<string, string>) {
+  const body = JSON.stringify({ code, message });
+  const answer: RequestListener = (req, res) => {
+    req.resume();
+    res.writeHead(503, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(body),
+      "Cache-Control": "no-store",
+      ...headers,
+    });
+    res.end(body);
+  };
+  const answerUpgrade: UpgradeListener = (_req, socket) => {
+    socket.on("error", () => {});
+    const lines = Object.entries(headers)
+      .filter(([name]) => name.toLowerCase() !== "connection")
+      .map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.end(
+      "HTTP/1.1 503 Service Unavailable\r\n" +
+        "Content-Type: application/json; charset=utf-8\r\n" +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${lines.join("")}Connection: close\r\n\r\n${body}`,
+    );
+  };
+  return { answer, answerUpgrade };
+}
 
 /** What a request gets before the app is ready: an answer, never silence. */
-const answerStarting: RequestListener = (req, res) => {
-  req.resume();
-  res.writeHead(503, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(STARTING_BODY),
-    "Retry-After": "1",
-    "Cache-Control": "no-store",
-  });
-  res.end(STARTING_BODY);
-};
+const starting = unavailable(ErrorCode.STARTING, "The service is starting. Retry shortly.", {
+  "Retry-After": "1",
+});
 
-/** A WebSocket upgrade before the app is ready: the same 503 answer, then the socket closes. */
-function answerUpgradeStarting(_req: IncomingMessage, socket: Duplex, _head: Buffer): void {
-  socket.on("error", () => {});
-  socket.end(
-    "HTTP/1.1 503 Service Unavailable\r\n" +
-      "Content-Type: application/json; charset=utf-8\r\n" +
-      `Content-Length: ${Buffer.byteLength(STARTING_BODY)}\r\n` +
-      "Retry-After: 1\r\nConnection: close\r\n\r\n" +
-      STARTING_BODY,
-  );
-}
+/** What a new request on an open connection gets once the service is stopping; the connection closes. */
+const stopping = unavailable(
+  ErrorCode.SHUTTING_DOWN,
+  "The service is shutting down. Send the request again: another instance will answer it.",
+  { Connection: "close" },
+);
 
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
   const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection }, { logger });
   // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
   // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
-  let handle: RequestListener = answerStarting;
-  let upgrade = answerUpgradeStarting;
+  let handle: RequestListener = starting.answer;
+  let upgrade: UpgradeListener = starting.answerUpgrade;
+  let isStopping = false;
   // Building the app is mostly synchronous, so a request that came in meanwhile is read only once
   // the app is ready: the first request of a connection made before then is answered 503 all the same.
   const connectedWhileStarting = new WeakSet<Socket>();
   const httpServer = createServer((req, res) => {
-    if (connectedWhileStarting.delete(req.socket)) return answerStarting(req, res);
+    if (connectedWhileStarting.delete(req.socket)) return starting.answer(req, res);
     handle(req, res);
   });
   httpServer.on("connection", (socket: Socket) => {
-    if (handle === answerStarting) connectedWhileStarting.add(socket);
+    if (handle === starting.answer) connectedWhileStarting.add(socket);
   });
   httpServer.on("upgrade", (req, socket, head) => upgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -101,6 +122,7 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
     httpServer,
     eventHub,
     redis,
+    stopping: () => isStopping,
   }).catch(async (error: unknown) => {
     await eventHub.close();
     httpServer.close();
@@ -120,10 +142,16 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
       return eventHub.state;
     },
     async close() {
-      // Streams first, so open event streams end and WebSockets close instead of holding the drain.
+      // Not ready at once, and every new request refused (but /readyz, which says so) ...
+      isStopping = true;
+      handle = (req, res) =>
+        req.url?.split("?")[0] === READINESS_PATH ? started.app(req, res) : stopping.answer(req, res);
+      upgrade = stopping.answerUpgrade;
+      // ... streams first, so open event streams end and WebSockets close instead of holding the drain;
       await started.closeSubscriptions();
       await eventHub.close();
-      // Apollo's drain plugin closes the HTTP server after in-flight requests finish.
+      // then Apollo's drain plugin closes the port and the idle connections, lets requests in flight
+      // finish (SHUTDOWN_TIMEOUT_MS at most) and closes their connections after them.
       await started.stop();
       await redis?.close();
     },

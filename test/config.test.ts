@@ -74,6 +74,39 @@ describe("loadConfig", () => {
     expect(config.thumbnails.secrets).toEqual([KEY_B, `v1:${KEY_A}`]);
     expect(config.thumbnails.secretIsRandom).toBe(false);
   });
+
+  it("turns tracing on only when an exporter is configured, and never with OTEL_SDK_DISABLED=true", () => {
+    const endpoint = "http://collector:4318";
+    const cases: [Record<string, string>, boolean][] = [
+      [{}, false],
+      [{ OTEL_SERVICE_NAME: "thumbnails" }, false],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, true],
+      [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${endpoint}/v1/traces` }, true],
+      [{ OTEL_TRACES_EXPORTER: "console" }, true],
+      [{ OTEL_TRACES_EXPORTER: "none", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, false],
+      [{ OTEL_SDK_DISABLED: "true", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, false],
+      [{ OTEL_SDK_DISABLED: "false", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, true],
+    ];
+    for (const [env, enabled] of cases)
+      expect(loadConfig(env).tracing.enabled, JSON.stringify(env)).toBe(enabled);
+  });
+
+  it("names the service unless the OpenTelemetry variables do", () => {
+    expect(loadConfig({}).tracing.serviceNamed).toBe(false);
+    expect(loadConfig({ OTEL_SERVICE_NAME: "thumbs" }).tracing.serviceNamed).toBe(true);
+    expect(
+      loadConfig({ OTEL_RESOURCE_ATTRIBUTES: "team=pipe,service.name=thumbs" }).tracing.serviceNamed,
+    ).toBe(true);
+    expect(loadConfig({ OTEL_RESOURCE_ATTRIBUTES: "service.namespace=pipe" }).tracing.serviceNamed).toBe(
+      false,
+    );
+  });
+
+  it("reads SHUTDOWN_TIMEOUT_MS, 10 s by default", () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: "2500" }).shutdownTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: "soon" })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
 });
 
 describe("loadConfig: Redis", () => {

@@ -6,6 +6,7 @@
  * go stale; they only leave when the byte budget needs room.
  */
 import { thumbnailCacheHits, thumbnailCacheMisses } from "../observability/metrics.js";
+import { inSpan, SpanKind } from "../observability/tracing.js";
 
 export type DeliveryVariant = "original" | "webp" | "avif";
 
@@ -127,15 +128,21 @@ export class ThumbnailCache implements DeliveryCache {
     }
     thumbnailCacheMisses.inc({ tier: "memory" });
 
-    const flight = (async () => {
-      try {
-        const value = this.shared ? await this.shared.load(key, loader) : await loader();
-        if (value) this.set(key, value);
-        return value;
-      } finally {
-        this.inflight.delete(key);
-      }
-    })();
+    // One span per load past this memory (the callers it serves share it), its fetch beneath it.
+    const flight = inSpan(
+      "thumbnail.cache.miss",
+      SpanKind.INTERNAL,
+      () => ({ "thumbnail.cache.key": key }),
+      async () => {
+        try {
+          const value = this.shared ? await this.shared.load(key, loader) : await loader();
+          if (value) this.set(key, value);
+          return value;
+        } finally {
+          this.inflight.delete(key);
+        }
+      },
+    );
     this.inflight.set(key, flight);
     return { value: await flight, outcome: "miss" };
   }

@@ -13,6 +13,7 @@ import { sendError } from "../http/error.response.js";
 import type { HeaderList } from "../http/security.middleware.js";
 import { describeError, type Logger, scrubUrl } from "../observability/logger.js";
 import { thumbnailCacheHits, thumbnailDeliveries } from "../observability/metrics.js";
+import type { RequestLogFields } from "../observability/request-scope.js";
 import type {
   DimensionsRecorder,
   ImageSize,
@@ -163,11 +164,11 @@ export class ThumbnailDelivery {
     req: IncomingMessage,
     res: ServerResponse,
     baseHeaders: HeaderList = [],
-    requestId?: string,
+    logFields?: RequestLogFields,
   ): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const verdict = this.#verify(req.url ?? "");
-    return verdict !== null && this.#answerFromMemory(verdict, req, res, baseHeaders, requestId);
+    return verdict !== null && this.#answerFromMemory(verdict, req, res, baseHeaders, logFields);
   }
 
   /** A plain URL's verdict when it is valid (remembered: the same bytes were checked before); else null. */
@@ -192,7 +193,7 @@ export class ThumbnailDelivery {
     const router = Router();
 
     // Express routes GET handlers for HEAD too; Node sends no body for HEAD.
-    router.get("/thumbnails/:componentId/:size", async (req: Request, res: Response) => {
+    router.get(THUMBNAIL_ROUTE, async (req: Request, res: Response) => {
       const verdict = signer.verify({
         componentId: req.params.componentId,
         size: req.params.size,
@@ -256,7 +257,7 @@ export class ThumbnailDelivery {
     req: IncomingMessage,
     res: ServerResponse,
     baseHeaders: HeaderList,
-    requestId?: string,
+    logFields?: RequestLogFields,
   ): boolean {
     const format = this.#format(req.headers.accept);
     const entry = this.#cache.get(
@@ -264,7 +265,7 @@ export class ThumbnailDelivery {
     );
     if (!entry) return false;
     this.#memoryHits.inc();
-    this.#send(entry, verdict, req, res, baseHeaders, requestId);
+    this.#send(entry, verdict, req, res, baseHeaders, logFields);
     return true;
   }
 
@@ -275,7 +276,7 @@ export class ThumbnailDelivery {
     req: IncomingMessage,
     res: ServerResponse,
     baseHeaders: HeaderList,
-    requestId?: string,
+    logFields?: RequestLogFields,
   ): void {
     const { config, logger } = this.#options;
     const maxAge = Math.max(0, verdict.expiresAt - Math.floor(this.#now() / 1000));
@@ -299,7 +300,7 @@ export class ThumbnailDelivery {
     if (logger?.isLevelEnabled("debug")) {
       const { componentId, size } = verdict;
       logger.debug(
-        { ...(requestId && { requestId }), componentId, size, contentType: entry.contentType },
+        { ...logFields, componentId, size, contentType: entry.contentType },
         "thumbnail delivered",
       );
     }
@@ -347,6 +348,8 @@ function plainParts(url: string): SignedUrlParams | null {
 }
 
 const PREFIX = "/thumbnails/";
+/** The delivery route, as Express names it (and a span names the request it answered). */
+export const THUMBNAIL_ROUTE = `${PREFIX}:componentId/:size`;
 
 function sendDeliveryError(res: Response, error: DeliveryError): void {
   thumbnailDeliveries.inc({ status: String(error.status) });

@@ -2,9 +2,12 @@
  * HTTP to ftrack: `POST /api` with a list of operations, `GET /component/thumbnail` and
  * `/component/get`, and the upload `PUT`. Decodes ftrack's error object into FtrackApiError and transport failures into
  * FtrackUnavailableError. Nothing thrown here carries the API key or a URL (URLs can carry it).
+ * Each exchange is one span (with tracing on), named by method and route, never with its URL query.
  */
+import type { Attributes } from "@opentelemetry/api";
 import type { Logger } from "../observability/logger.js";
 import { ftrackErrors, ftrackLatency, ftrackOperations, ftrackRequests } from "../observability/metrics.js";
+import { inSpan, SpanKind } from "../observability/tracing.js";
 import {
   FtrackAbortedError,
   FtrackApiError,
@@ -86,14 +89,32 @@ function isErrorShape(body: unknown): body is { exception: string; content?: unk
   );
 }
 
+/** What the span of one exchange says: its name, and its attributes (computed only with tracing on). */
+interface ExchangeSpan {
+  name: string;
+  attributes: () => Attributes;
+}
+
+/** The distinct actions of a batch, in order of first appearance. */
+function actionsOf(ops: FtrackOperation[]): string[] {
+  return [...new Set(ops.map((op) => op.action))];
+}
+
 export class FtrackTransport {
   readonly server: string;
+  /** ftrack's host and port, as span attributes. */
+  readonly #serverAttributes: Attributes;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #logger?: Pick<Logger, "warn">;
 
   constructor(opts: FtrackTransportOptions) {
     this.server = opts.server.replace(/\/+$/, "");
+    const url = new URL(this.server);
+    this.#serverAttributes = {
+      "server.address": url.hostname,
+      "server.port": Number(url.port) || (url.protocol === "https:" ? 443 : 80),
+    };
     this.#timeoutMs = opts.timeoutMs;
     this.#fetch = opts.fetch ?? globalThis.fetch;
     this.#logger = opts.logger;
@@ -119,6 +140,14 @@ export class FtrackTransport {
           body: JSON.stringify(ops),
         },
         signal,
+        {
+          name: "ftrack POST /api",
+          attributes: () => ({
+            ...this.#routeAttributes("POST", "/api"),
+            "ftrack.operation.count": ops.length,
+            "ftrack.actions": actionsOf(ops),
+          }),
+        },
         async (res) => {
           const body = await readJson(res);
           if (isErrorShape(body) && !UNAVAILABLE_STATUSES.has(res.status)) {
@@ -164,6 +193,14 @@ export class FtrackTransport {
       `${this.server}/component/thumbnail?${query}`,
       { method: "GET", headers: { "ftrack-user": identity.username, "ftrack-api-key": identity.apiKey } },
       signal,
+      {
+        name: "ftrack GET /component/thumbnail",
+        attributes: () => ({
+          ...this.#routeAttributes("GET", "/component/thumbnail"),
+          "ftrack.component_id": componentId,
+          "ftrack.thumbnail.size": size,
+        }),
+      },
       async (res) => {
         if (await isMissingFile(res, "thumbnail", identity)) return null;
         const contentType = res.headers.get("content-type") ?? "application/octet-stream";
@@ -194,6 +231,13 @@ export class FtrackTransport {
       // forward custom headers (the key) to that other host; the redirect target gets no query.
       { method: "GET" },
       signal,
+      {
+        name: "ftrack GET /component/get",
+        attributes: () => ({
+          ...this.#routeAttributes("GET", "/component/get"),
+          "ftrack.component_id": componentId,
+        }),
+      },
       async (res) => {
         if (await isMissingFile(res, "component file", identity)) return null;
         const contentType = res.headers.get("content-type") ?? "application/octet-stream";
@@ -227,6 +271,11 @@ export class FtrackTransport {
       target.url,
       { method: "PUT", headers: target.headers, body: bytes },
       signal,
+      // The upload URL is signed for its storage (and may be another host): none of it is recorded.
+      {
+        name: "ftrack PUT upload",
+        attributes: () => ({ "http.request.method": "PUT", "http.request.body.size": bytes.length }),
+      },
       async (res) => {
         await res.body?.cancel();
         if (!res.ok)
@@ -235,35 +284,43 @@ export class FtrackTransport {
     );
   }
 
+  #routeAttributes(method: string, path: string): Attributes {
+    return { "http.request.method": method, ...this.#serverAttributes, "url.path": path };
+  }
+
   /**
-   * One HTTP exchange under the timeout; `read` consumes the response while the timeout still runs.
-   * fetch's own errors are replaced (their messages and causes may hold the URL); every failure is
-   * counted in the metrics here.
+   * One HTTP exchange under the timeout, in its span; `read` consumes the response while the timeout
+   * still runs. fetch's own errors are replaced (their messages and causes may hold the URL); every
+   * failure is counted in the metrics here.
    */
-  async #request<T>(
+  #request<T>(
     url: string,
     init: RequestInit,
     signal: AbortSignal | undefined,
+    span: ExchangeSpan,
     read: (res: Response) => Promise<T>,
   ): Promise<T> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    try {
-      const res = await this.#fetch(url, { ...init, signal: combined, redirect: "follow" });
-      return await read(res);
-    } catch (error) {
-      const failure = this.#failure(error, signal, timeout);
-      countError(failure);
-      if (failure instanceof FtrackUnavailableError) {
-        // The path of ftrack's own routes only: an upload URL's query signs for the bucket.
-        const route = url.startsWith(`${this.server}/`) ? new URL(url).pathname : "upload";
-        this.#logger?.warn(
-          { ftrackFailure: failure.kind, code: failure.code, status: failure.status || undefined, route },
-          `ftrack request failed: ${failure.message}`,
-        );
+    return inSpan(span.name, SpanKind.CLIENT, span.attributes, async (active) => {
+      const timeout = AbortSignal.timeout(this.#timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      try {
+        const res = await this.#fetch(url, { ...init, signal: combined, redirect: "follow" });
+        active?.setAttribute("http.response.status_code", res.status);
+        return await read(res);
+      } catch (error) {
+        const failure = this.#failure(error, signal, timeout);
+        countError(failure);
+        if (failure instanceof FtrackUnavailableError) {
+          // The path of ftrack's own routes only: an upload URL's query signs for the bucket.
+          const route = url.startsWith(`${this.server}/`) ? new URL(url).pathname : "upload";
+          this.#logger?.warn(
+            { ftrackFailure: failure.kind, code: failure.code, status: failure.status || undefined, route },
+            `ftrack request failed: ${failure.message}`,
+          );
+        }
+        throw failure;
       }
-      throw failure;
-    }
+    });
   }
 
   /** What a failed exchange throws: our own errors as they are, fetch's replaced by URL-free ones. */

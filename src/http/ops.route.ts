@@ -2,7 +2,7 @@
  * Operations endpoints: liveness (/healthz), readiness against ftrack (/readyz, with the state of the
  * event hub listener that feeds subscriptions), Prometheus (/metrics).
  */
-import { Router } from "express";
+import { type Response, Router } from "express";
 import type { FtrackConnectionStatus } from "../ftrack/connection.check.js";
 import type { EventHubState } from "../ftrack/event-hub.types.js";
 import type { Logger } from "../observability/logger.js";
@@ -10,6 +10,9 @@ import { registry } from "../observability/metrics.js";
 import type { RedisHealth } from "../redis/redis.health.js";
 
 export type FtrackCheck = () => Promise<FtrackConnectionStatus>;
+
+/** The readiness route: the service answers it while stopping too (service.ts), with `shutting_down`. */
+export const READINESS_PATH = "/readyz";
 
 /**
  * The ftrack connection check, logging its outcome whenever it changes: at start, then as /readyz
@@ -44,15 +47,31 @@ export interface OpsRouterDeps {
    * reported: `redis` is `ok`, `degraded` or `connecting`.
    */
   redisHealth?: RedisHealth;
+  /** True once the service is stopping (SIGTERM): it is not ready, whatever ftrack says. */
+  stopping: () => boolean;
 }
 
-export function createOpsRouter({ checkFtrack, eventHubState, redisHealth }: OpsRouterDeps): Router {
+export function createOpsRouter({
+  checkFtrack,
+  eventHubState,
+  redisHealth,
+  stopping,
+}: OpsRouterDeps): Router {
   const router = Router();
+  const answerStopping = (res: Response) =>
+    res.status(503).json({
+      status: "unavailable",
+      reason: "shutting_down",
+      message: "The service is shutting down: it takes no new requests.",
+    });
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  router.get("/readyz", async (_req, res) => {
+  router.get(READINESS_PATH, async (_req, res) => {
+    if (stopping()) return answerStopping(res);
     const status = await checkFtrack();
+    // A check that was under way when the stop began must not answer ready.
+    if (stopping()) return answerStopping(res);
     const eventHub = eventHubState();
     const redis = redisHealth ? { redis: redisHealth.state.status } : {};
     // Queries and mutations need neither the hub nor Redis: without them the service is ready, but degraded.

@@ -1,13 +1,19 @@
 /**
  * Every request gets an id (the caller's x-request-id when it is safe to echo, else a new one),
  * sent back in x-request-id, logged once when the answer is finished, and carried by every log line
- * written while serving it (see observability/request-scope.ts).
+ * written while serving it (see observability/request-scope.ts). With tracing on, it also gets a
+ * server span continuing the caller's `traceparent`, whose trace id its log lines carry.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { type Logger, scrubUrl } from "../observability/logger.js";
-import { runInRequestScope } from "../observability/request-scope.js";
+import {
+  type RequestLogFields,
+  type RequestScope,
+  runInRequestScope,
+} from "../observability/request-scope.js";
+import { startRequestSpan } from "../observability/tracing.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -27,7 +33,7 @@ export function logWhenFinished(
   logger: Logger,
   req: IncomingMessage,
   res: ServerResponse,
-  requestId: string,
+  { requestId, traceId }: RequestLogFields,
   url = req.url ?? "",
 ): void {
   if (!logger.isLevelEnabled("info")) return;
@@ -36,6 +42,7 @@ export function logWhenFinished(
     logger.info(
       {
         requestId,
+        traceId,
         method: req.method,
         url: scrubUrl(url),
         status: res.statusCode,
@@ -46,14 +53,25 @@ export function logWhenFinished(
   });
 }
 
+/** The route that answered, for the span's name (low cardinality: no ids); undefined when none did. */
+function routeOf(req: Request): string | undefined {
+  return req.baseUrl + (req.route?.path ?? "") || undefined;
+}
+
 /** Gives the request its id and scope, and logs it when it finishes. */
 export function requestScope(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    logWhenFinished(logger, req, res, requestId, req.originalUrl);
-    runInRequestScope({ requestId }, next);
+    const span = startRequestSpan(req.method, req.path, req.headers);
+    const scope: RequestScope = span
+      ? { requestId, traceId: span.traceId, trace: span.context }
+      : { requestId };
+    res.locals.requestScope = scope;
+    span?.endWhenClosed(res, () => routeOf(req));
+    logWhenFinished(logger, req, res, scope, req.originalUrl);
+    runInRequestScope(scope, next);
   };
 }
 
@@ -63,8 +81,8 @@ export function requestScope(logger: Logger): RequestHandler {
  */
 export function reenterRequestScope(): RequestHandler {
   return (_req, res, next) => {
-    const requestId = res.locals.requestId;
-    if (typeof requestId !== "string") return next();
-    runInRequestScope({ requestId }, next);
+    const scope = res.locals.requestScope as RequestScope | undefined;
+    if (!scope) return next();
+    runInRequestScope(scope, next);
   };
 }

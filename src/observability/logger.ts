@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { PinoPretty } from "pino-pretty";
 import type { LogFormat } from "../config.js";
-import { currentRequestScope } from "./request-scope.js";
+import { requestLogFields } from "./request-scope.js";
 
 const REDACT = [
   "req.headers.authorization",
@@ -42,8 +42,9 @@ export function createLogger(
     {
       level,
       redact: { paths: REDACT, censor: "[redacted]" },
-      // The current request's id on every line logged while serving it (unless the line names one).
-      mixin: (merge) => ("requestId" in merge ? {} : { ...currentRequestScope() }),
+      // The current request's id (and trace id, with tracing on) on every line logged while serving
+      // it, unless the line names them itself.
+      mixin: (merge) => ("requestId" in merge ? {} : requestLogFields()),
     },
     format === "pretty"
       ? PinoPretty({

@@ -49,6 +49,8 @@ describe("request logs", () => {
       .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(7);
     for (const line of lines) expect(line.requestId, JSON.stringify(line)).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+    // Tracing is off unless configured: no trace ids then.
+    expect(lines.filter((line) => "traceId" in line)).toEqual([]);
     expect(lines.some((l) => l.requestId === "given-id-1")).toBe(true);
     // More than the one "request" line per request: the thumbnail route's own lines are tagged too.
     expect(lines.some((l) => l.msg !== "request")).toBe(true);
