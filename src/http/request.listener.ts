@@ -8,7 +8,7 @@ import type { RequestListener } from "node:http";
 import type { Express } from "express";
 import { THUMBNAIL_ROUTE, type ThumbnailDelivery } from "../delivery/thumbnail.route.js";
 import type { Logger } from "../observability/logger.js";
-import { startRequestSpan } from "../observability/tracing.js";
+import { startRequestSpan, tracingEnabled } from "../observability/tracing.js";
 import type { CorsPolicy } from "./cors.middleware.js";
 import { logWhenFinished, REQUEST_ID_HEADER, requestIdOf } from "./request-scope.middleware.js";
 import type { HeaderList } from "./security.middleware.js";
@@ -35,7 +35,9 @@ export function createRequestListener({
       const headers = [...security(url), ...cors.headersFor(req.headers), REQUEST_ID_HEADER, requestId];
       // With tracing on, the span starts before the answer; a miss leaves it unended (so never
       // exported), and Express's request scope starts the request's own.
-      const span = startRequestSpan(req.method, url.split("?", 1)[0]!, req.headers);
+      const span = tracingEnabled()
+        ? startRequestSpan(req.method, url.split("?", 1)[0]!, req.headers)
+        : undefined;
       const logFields = { requestId, traceId: span?.traceId };
       if (thumbnails.serveFromMemory(req, res, headers, logFields)) {
         span?.endWhenClosed(res, () => THUMBNAIL_ROUTE);

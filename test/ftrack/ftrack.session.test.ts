@@ -28,8 +28,9 @@ const clientWith = (overrides: Partial<FtrackClientConfig> = {}) =>
     server: emulator.url,
     apiUser: emulator.apiUser,
     apiKey: emulator.apiKey,
-    timeoutMs: 2_000,
-    retryDeadlineMs: 3_000,
+    // Generous: on a loaded CI machine a slow answer must not turn into a retry the counters see.
+    timeoutMs: 10_000,
+    retryDeadlineMs: 15_000,
     idChunkSize: 200,
     batching: true,
     ...overrides,
