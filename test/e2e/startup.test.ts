@@ -10,6 +10,7 @@ import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { captured } from "../support/service.process.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SECRET = "startup-test-key-0123456789abcdef0123456789";
@@ -76,16 +77,7 @@ function launch(script: string, env: Record<string, string>): Launched {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return { child, ...captured(child) };
 }
 
 async function stop(child: ChildProcess): Promise<void> {

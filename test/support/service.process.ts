@@ -55,6 +55,29 @@ export async function launchService(
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
+  const { stdout, stderr, exited } = captured(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`the service did not start within ${startTimeoutMs} ms; stderr:\n${stderr()}`));
+    }, startTimeoutMs);
+    const look = () => {
+      const match = /GraphQL API on http:\/\/localhost:(\d+)\/graphql/.exec(stdout());
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", look);
+      resolve(Number(match[1]));
+    };
+    child.stdout?.on("data", look);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the service exited (${code}) before it started; stderr:\n${stderr()}`));
+    });
+  });
+  return { child, port, stdout, stderr, exited };
+}
+
+/** What a child process has written so far, and its exit code (null when a signal ended it). */
+export function captured(child: ChildProcess) {
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk) => {
@@ -64,24 +87,7 @@ export async function launchService(
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`the service did not start within ${startTimeoutMs} ms; stderr:\n${stderr}`));
-    }, startTimeoutMs);
-    const look = () => {
-      const match = /GraphQL API on http:\/\/localhost:(\d+)\/graphql/.exec(stdout);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout?.off("data", look);
-      resolve(Number(match[1]));
-    };
-    child.stdout?.on("data", look);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the service exited (${code}) before it started; stderr:\n${stderr}`));
-    });
-  });
-  return { child, port, stdout: () => stdout, stderr: () => stderr, exited };
+  return { stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /** The JSON log lines the process wrote so far. */
