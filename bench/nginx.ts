@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../scripts/cluster.processes.js";
 
 const CANDIDATES = [process.env.NGINX ?? "", "/usr/sbin/nginx", "/usr/local/sbin/nginx"];
 
@@ -59,18 +59,6 @@ function findNginx(): string | null {
   } catch {
     return null;
   }
-}
-
-/** A port nothing listens on now (nginx binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
