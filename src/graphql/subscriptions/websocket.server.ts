@@ -47,8 +47,7 @@ export interface WebSocketSubscriptions {
 /** What a connection keeps once its identity is established. */
 interface Connection extends Record<PropertyKey, unknown> {
   identity: FtrackIdentity;
-  /** When its credentials expire (ms since the epoch), and the timer that closes it then. */
-  expiresAt: number;
+  /** The timer that closes it when its credentials expire. */
   expiry: NodeJS.Timeout;
 }
 
@@ -91,7 +90,6 @@ export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): 
           ctx.extra.identity = await resolveIdentity(headers);
           const expiresAt = credentialExpiry(headers);
           if (expiresAt !== undefined) {
-            ctx.extra.expiresAt = expiresAt;
             const close = () =>
               ctx.extra.socket.close(
                 CloseCode.Unauthorized,
@@ -116,7 +114,9 @@ export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): 
         if (isRefused(prepared)) return prepared.errors;
         const identity = ctx.extra.identity;
         if (!identity) throw new Error("a subscription on a connection without an identity");
-        return { ...prepared, contextValue: contextFor(identity, ctx.extra.expiresAt) };
+        // No deadline of its own: the connection closes (4401) when its credentials expire, and an
+        // operation ending at the same moment would race that close.
+        return { ...prepared, contextValue: contextFor(identity) };
       },
       onClose(ctx) {
         clearTimeout(ctx.extra.expiry);
