@@ -1,9 +1,45 @@
-/** Shared by the subscription tests: the service's subscription gauge, and thumbnail changes made in ftrack. */
-import type { Session } from "@ftrack/api";
-import { expect } from "vitest";
+/** Shared by the subscription tests: a service with its subscriptions tracked, the subscription gauge, and thumbnail changes made in ftrack. */
+import { Session } from "@ftrack/api";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { DEMO, type RunningEmulator } from "../../../src/emulator/index.js";
 import { ftrackCall, update } from "../../support/emulator.api.js";
-import type { Harness } from "../../support/service.harness.js";
+import { type Harness, startHarness, until } from "../../support/service.harness.js";
+import type { Subscription } from "../../support/subscription.clients.js";
+
+/** An `ftrack-key` caller's headers (or connection params). */
+export const credentials = (user: { username: string; apiKey: string }) => ({
+  "ftrack-user": user.username,
+  "ftrack-api-key": user.apiKey,
+});
+
+/**
+ * The service (with `env`) for the tests of the current file or describe block, ftrack's own client
+ * on its embedded server, and `track` for the subscriptions a test opens: all are disposed after
+ * each test, and the next waits until the service has seen them end.
+ */
+export function subscriptionSuite(env: Record<string, string>) {
+  const opened: Subscription<unknown>[] = [];
+  const suite = {
+    harness: undefined as unknown as Harness,
+    ftrack: undefined as unknown as Session,
+    track<T>(subscription: Subscription<T>): Subscription<T> {
+      opened.push(subscription);
+      return subscription;
+    },
+  };
+  beforeAll(async () => {
+    suite.harness = await startHarness({ env });
+    const { url, apiUser, apiKey } = suite.harness.emulator;
+    suite.ftrack = new Session(url, apiUser, apiKey, { strictApi: true });
+    await suite.ftrack.initializing;
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((subscription) => subscription.dispose()));
+    await until(async () => (await activeSubscriptions(suite.harness)) === 0, 5000, "subscriptions to end");
+  });
+  afterAll(() => suite.harness?.close());
+  return suite;
+}
 
 /** The service's open subscriptions, as /metrics reports them. */
 export async function activeSubscriptions(harness: Pick<Harness, "url">): Promise<number> {

@@ -3,53 +3,28 @@
  * parameters (or the SSE request's header), the subscriber acts as the user it names, and a
  * connection or stream outliving its token ends when the token expires.
  */
-import { Session } from "@ftrack/api";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../../../src/emulator/index.js";
 import { bearer, SECRET, token } from "../../auth/auth.support.js";
 import { ThumbnailChangedDocument, type ThumbnailChangedSubscription } from "../../generated/graphql.js";
-import { type Harness, startHarness, until } from "../../support/service.harness.js";
-import {
-  type Subscription,
-  subscribeOverSse,
-  subscribeOverWebSocket,
-} from "../../support/subscription.clients.js";
-import { activeSubscriptions, swapThumbnail } from "./subscription.helpers.js";
+import { until } from "../../support/service.harness.js";
+import { subscribeOverSse, subscribeOverWebSocket } from "../../support/subscription.clients.js";
+import { activeSubscriptions, subscriptionSuite, swapThumbnail } from "./subscription.helpers.js";
 
 const { carol } = DEMO.users;
 const operation = { document: ThumbnailChangedDocument, variables: {} };
 const changeOf = (id: string) => (result: { data?: ThumbnailChangedSubscription | null }) =>
   result.data?.thumbnailChanged.entity?.id === id;
 
-let harness: Harness;
-let ftrack: Session;
-const opened: Subscription<unknown>[] = [];
-
-beforeAll(async () => {
-  harness = await startHarness({ env: { AUTH_MODE: "jwt", AUTH_JWT_SECRET: SECRET } });
-  ftrack = new Session(harness.emulator.url, harness.emulator.apiUser, harness.emulator.apiKey, {
-    strictApi: true,
-  });
-  await ftrack.initializing;
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((subscription) => subscription.dispose()));
-  await until(async () => (await activeSubscriptions(harness)) === 0, 5000, "subscriptions to end");
-});
-afterAll(() => harness?.close());
-
-function track<T>(subscription: Subscription<T>): Subscription<T> {
-  opened.push(subscription);
-  return subscription;
-}
+const suite = subscriptionSuite({ AUTH_MODE: "jwt", AUTH_JWT_SECRET: SECRET });
 
 describe("subscriptions under AUTH_MODE=jwt", { timeout: 30_000 }, () => {
   it("act as the user the token names: carol.chen gets Borealis changes only", async () => {
     const connectionParams = bearer(await token(carol.username));
-    const asCarol = track(subscribeOverWebSocket(harness.url, operation, { connectionParams }));
-    await until(async () => (await activeSubscriptions(harness)) === 1, 5000, "the subscription");
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh010.id);
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh100.id);
+    const asCarol = suite.track(subscribeOverWebSocket(suite.harness.url, operation, { connectionParams }));
+    await until(async () => (await activeSubscriptions(suite.harness)) === 1, 5000, "the subscription");
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh010.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh100.id);
     await asCarol.next(changeOf(DEMO.shots.sh100.id));
     expect(asCarol.received.results).toHaveLength(1);
   });
@@ -61,7 +36,7 @@ describe("subscriptions under AUTH_MODE=jwt", { timeout: 30_000 }, () => {
       bearer(await token(carol.username, { expiresIn: -60 })),
       { "ftrack-user": carol.username, "ftrack-api-key": carol.apiKey },
     ]) {
-      const refused = track(subscribeOverWebSocket(harness.url, operation, { connectionParams }));
+      const refused = suite.track(subscribeOverWebSocket(suite.harness.url, operation, { connectionParams }));
       expect((await refused.ended()).error).toMatchObject({
         code: 4401,
         reason: expect.stringMatching(/^UNAUTHENTICATED: /),
@@ -71,11 +46,11 @@ describe("subscriptions under AUTH_MODE=jwt", { timeout: 30_000 }, () => {
 
   it("end when the token expires: the WebSocket closes (4401), the event stream says UNAUTHENTICATED", async () => {
     const shortLived = await token(carol.username, { expiresIn: 4 });
-    const ws = track(
-      subscribeOverWebSocket(harness.url, operation, { connectionParams: bearer(shortLived) }),
+    const ws = suite.track(
+      subscribeOverWebSocket(suite.harness.url, operation, { connectionParams: bearer(shortLived) }),
     );
-    const sse = track(subscribeOverSse(harness.url, operation, bearer(shortLived)));
-    await until(async () => (await activeSubscriptions(harness)) === 2, 5000, "two subscriptions");
+    const sse = suite.track(subscribeOverSse(suite.harness.url, operation, bearer(shortLived)));
+    await until(async () => (await activeSubscriptions(suite.harness)) === 2, 5000, "two subscriptions");
 
     const ended = await ws.ended(10_000);
     expect(ended.error, JSON.stringify(ended)).toMatchObject({

@@ -5,58 +5,39 @@
  * nothing, a hub restart is announced, and refused requests answer an HTTP status with a code.
  * Then shutdown: service.close() ends event streams, WebSockets and the hub listener.
  */
-import { Session } from "@ftrack/api";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../../../src/emulator/index.js";
 import { ThumbnailChangedDocument, type ThumbnailChangedSubscription } from "../../generated/graphql.js";
-import { type Harness, startHarness, until } from "../../support/service.harness.js";
-import {
-  type Subscription,
-  subscribeOverSse,
-  subscribeOverWebSocket,
-} from "../../support/subscription.clients.js";
+import { startHarness, until } from "../../support/service.harness.js";
+import { subscribeOverSse, subscribeOverWebSocket } from "../../support/subscription.clients.js";
 import { uploadThumbnail } from "../thumbnail.helpers.js";
-import { activeSubscriptions, swapThumbnail } from "./subscription.helpers.js";
+import {
+  activeSubscriptions,
+  credentials,
+  subscriptionSuite,
+  swapThumbnail,
+} from "./subscription.helpers.js";
 
 const AURORA = DEMO.projects.aurora;
 const { alice, carol } = DEMO.users;
-const credentials = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
 
 type Variables = { projectId?: string };
 const changeOf = (id: string) => (result: { data?: ThumbnailChangedSubscription | null }) =>
   result.data?.thumbnailChanged.entity?.id === id;
 
 describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => {
-  let harness: Harness;
-  let ftrack: Session;
-  const opened: Subscription<unknown>[] = [];
-
-  beforeAll(async () => {
-    harness = await startHarness({ env: { AUTH_MODE: "ftrack-key" } });
-    ftrack = new Session(harness.emulator.url, harness.emulator.apiUser, harness.emulator.apiKey, {
-      strictApi: true,
-    });
-    await ftrack.initializing;
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((subscription) => subscription.dispose()));
-    await until(async () => (await activeSubscriptions(harness)) === 0, 5000, "subscriptions to end");
-  });
-  afterAll(() => harness?.close());
+  const suite = subscriptionSuite({ AUTH_MODE: "ftrack-key" });
 
   async function subscribe(variables: Variables, user = alice) {
-    const before = await activeSubscriptions(harness);
+    const before = await activeSubscriptions(suite.harness);
     const subscription = subscribeOverSse(
-      harness.url,
+      suite.harness.url,
       { document: ThumbnailChangedDocument, variables },
       credentials(user),
     );
-    opened.push(subscription);
-    await until(async () => (await activeSubscriptions(harness)) > before, 5000, "the subscription");
+    suite.track(subscription);
+    await until(async () => (await activeSubscriptions(suite.harness)) > before, 5000, "the subscription");
     return subscription;
   }
 
@@ -65,7 +46,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
     const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c03060" } })
       .png()
       .toBuffer();
-    const upload = await uploadThumbnail(harness, { type: "SHOT", id: DEMO.shots.sh030.id }, png, {
+    const upload = await uploadThumbnail(suite.harness, { type: "SHOT", id: DEMO.shots.sh030.id }, png, {
       headers: credentials(alice),
     });
     const done = Date.now();
@@ -81,21 +62,21 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
   it("delivers a change made straight in ftrack within a second, and nothing to who may not read it", async () => {
     const asAlice = await subscribe({});
     const asCarol = await subscribe({}, carol);
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh020.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh020.id);
     const done = Date.now();
     const { at } = await asAlice.next(changeOf(DEMO.shots.sh020.id));
     expect(at - done).toBeLessThan(1000);
     // carol.chen sees only Borealis: a Borealis change reaches her, the Aurora one never did.
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh100.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh100.id);
     await asCarol.next(changeOf(DEMO.shots.sh100.id));
     expect(asCarol.received.results).toHaveLength(1);
   });
 
   it("announces a hub restart", async () => {
     const subscription = await subscribe({ projectId: AURORA.id });
-    harness.emulator.eventHub.stop();
-    await until(() => harness.service.eventHubState === "reconnecting", 5000, "reconnecting");
-    harness.emulator.eventHub.start();
+    suite.harness.emulator.eventHub.stop();
+    await until(() => suite.harness.service.eventHubState === "reconnecting", 5000, "reconnecting");
+    suite.harness.emulator.eventHub.start();
     const { result } = await subscription.next(
       (r) => r.data?.thumbnailChanged.kind === "MAY_HAVE_MISSED_CHANGES",
       15_000,
@@ -105,7 +86,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
 
   it("answers refused requests with an HTTP status and a code", async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${harness.url}/graphql/stream`, {
+      fetch(`${suite.harness.url}/graphql/stream`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -152,7 +133,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
       code: "TOO_MANY_ALIASES",
     });
     // A browser on a foreign origin is stopped at the preflight, as for /graphql.
-    const preflight = await fetch(`${harness.url}/graphql/stream`, {
+    const preflight = await fetch(`${suite.harness.url}/graphql/stream`, {
       method: "OPTIONS",
       headers: { origin: "http://elsewhere.example", "access-control-request-method": "POST" },
     });

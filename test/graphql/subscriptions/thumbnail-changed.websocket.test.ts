@@ -5,9 +5,9 @@
  * second; only subscribers who may read the entity get it; one ftrack request per identity per
  * burst; a hub restart is survived and announced; refused connections and operations say why.
  */
-import { Event, EventHub, Session } from "@ftrack/api";
+import { Event, EventHub } from "@ftrack/api";
 import { createClient } from "graphql-ws";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { DEMO } from "../../../src/emulator/index.js";
 import {
@@ -18,34 +18,20 @@ import {
   type ThumbnailChangedIdsSubscription,
   type ThumbnailChangedSubscription,
 } from "../../generated/graphql.js";
-import { graphql, type Harness, startHarness, until } from "../../support/service.harness.js";
+import { graphql, until } from "../../support/service.harness.js";
 import { type Subscription, subscribeOverWebSocket } from "../../support/subscription.clients.js";
-import { activeSubscriptions, clearThumbnails, swapThumbnail } from "./subscription.helpers.js";
+import {
+  activeSubscriptions,
+  clearThumbnails,
+  credentials,
+  subscriptionSuite,
+  swapThumbnail,
+} from "./subscription.helpers.js";
 
 const AURORA = DEMO.projects.aurora;
 const { alice, carol, dave } = DEMO.users;
 
-let harness: Harness;
-let ftrack: Session;
-const opened: Subscription<unknown>[] = [];
-
-beforeAll(async () => {
-  harness = await startHarness({ env: { AUTH_MODE: "ftrack-key" } });
-  ftrack = new Session(harness.emulator.url, harness.emulator.apiUser, harness.emulator.apiKey, {
-    strictApi: true,
-  });
-  await ftrack.initializing;
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((subscription) => subscription.dispose()));
-  await until(async () => (await activeSubscriptions(harness)) === 0, 5000, "subscriptions to end");
-});
-afterAll(() => harness?.close());
-
-const credentials = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
+const suite = subscriptionSuite({ AUTH_MODE: "ftrack-key" });
 
 type Variables = { targets?: { type: "TASK" | "SHOT"; id: string }[]; projectId?: string };
 
@@ -54,14 +40,14 @@ async function subscribe(
   variables: Variables,
   user: { username: string; apiKey: string } = alice,
 ): Promise<Subscription<ThumbnailChangedSubscription>> {
-  const before = await activeSubscriptions(harness);
+  const before = await activeSubscriptions(suite.harness);
   const subscription = subscribeOverWebSocket(
-    harness.url,
+    suite.harness.url,
     { document: ThumbnailChangedDocument, variables },
     { connectionParams: credentials(user) },
   );
-  opened.push(subscription);
-  await until(async () => (await activeSubscriptions(harness)) > before, 5000, "the subscription");
+  suite.track(subscription);
+  await until(async () => (await activeSubscriptions(suite.harness)) > before, 5000, "the subscription");
   return subscription;
 }
 
@@ -77,7 +63,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     const component = DEMO.components.spareServer;
 
     const set = await graphql(
-      harness,
+      suite.harness,
       SetThumbnailDocument,
       { target, componentId: component },
       credentials(alice),
@@ -95,7 +81,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     expect(result.data?.thumbnailChanged.entity?.thumbnailUrl).toContain(`/thumbnails/${component}/100?`);
 
     const since = subscription.received.results.length;
-    const cleared = await graphql(harness, ClearThumbnailDocument, { target }, credentials(alice));
+    const cleared = await graphql(suite.harness, ClearThumbnailDocument, { target }, credentials(alice));
     const clearDone = Date.now();
     expect(cleared.errors).toBeUndefined();
     const clear = await subscription.next(changeOf(DEMO.task.id, "CLEARED"), 5000, since);
@@ -105,7 +91,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
 
   it("delivers a thumbnail changed straight in ftrack (@ftrack/api) within a second", async () => {
     const subscription = await subscribe({ projectId: AURORA.id });
-    const component = await swapThumbnail(ftrack, "Shot", DEMO.shots.sh020.id);
+    const component = await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh020.id);
     const done = Date.now();
     const { result, at } = await subscription.next(changeOf(DEMO.shots.sh020.id, "SET"));
     expect(at - done).toBeLessThan(1000);
@@ -119,9 +105,9 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     // carol.chen sees only project Borealis.
     const asCarol = await subscribe({}, carol);
     const asAlice = await subscribe({});
-    await swapThumbnail(ftrack, "Task", DEMO.task.id);
+    await swapThumbnail(suite.ftrack, "Task", DEMO.task.id);
     await asAlice.next(changeOf(DEMO.task.id));
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh100.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh100.id);
     await asAlice.next(changeOf(DEMO.shots.sh100.id));
     await asCarol.next(changeOf(DEMO.shots.sh100.id));
     // The Aurora change came first, in an earlier burst: carol would have had it by now.
@@ -132,19 +118,19 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
   it("reads each burst's changes once per identity, however many subscribers and entities", async () => {
     const ids = (user: typeof alice) => {
       const subscription = subscribeOverWebSocket(
-        harness.url,
+        suite.harness.url,
         { document: ThumbnailChangedIdsDocument, variables: {} },
         { connectionParams: credentials(user) },
       );
-      opened.push(subscription);
+      suite.track(subscription);
       return subscription as Subscription<ThumbnailChangedIdsSubscription>;
     };
     const subscriptions = [ids(alice), ids(alice), ids(carol)];
-    await until(async () => (await activeSubscriptions(harness)) === 3, 5000, "three subscriptions");
+    await until(async () => (await activeSubscriptions(suite.harness)) === 3, 5000, "three subscriptions");
     const changed = [DEMO.shots.sh010.id, DEMO.shots.sh020.id, DEMO.shots.sh100.id, DEMO.sequence.id];
-    const requestsBefore = harness.emulator.counters.requests;
+    const requestsBefore = suite.harness.emulator.counters.requests;
     // One ftrack commit: one ftrack.update event naming four entities, one burst.
-    await clearThumbnails(harness.emulator, changed);
+    await clearThumbnails(suite.harness.emulator, changed);
     const seen = (subscription: Subscription<ThumbnailChangedIdsSubscription>) =>
       new Set(subscription.received.results.map(({ result }) => result.data?.thumbnailChanged.entity?.id));
     await until(
@@ -155,13 +141,13 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     await until(() => seen(subscriptions[2]).size === 1, 5000, "carol's");
     expect(seen(subscriptions[2])).toEqual(new Set([DEMO.shots.sh100.id]));
     // The commit itself, then one read as alice and one as carol.
-    expect(harness.emulator.counters.requests - requestsBefore).toBe(1 + 2);
+    expect(suite.harness.emulator.counters.requests - requestsBefore).toBe(1 + 2);
   });
 
   it("takes a forged ftrack.update (any ftrack user may publish one) only as a cue to read ftrack", async () => {
     const subscription = await subscribe({ targets: [{ type: "TASK", id: DEMO.task.id }] });
-    const { data } = await ftrack.query(`select thumbnail_id from Task where id is "${DEMO.task.id}"`);
-    const forger = new EventHub(harness.emulator.url, dave.username, dave.apiKey);
+    const { data } = await suite.ftrack.query(`select thumbnail_id from Task where id is "${DEMO.task.id}"`);
+    const forger = new EventHub(suite.harness.emulator.url, dave.username, dave.apiKey);
     forger.connect();
     try {
       await until(() => forger.isConnected(), 5000, "the forger's hub");
@@ -192,8 +178,8 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
 
   it("filters by targets, which must exist and be readable", async () => {
     const subscription = await subscribe({ targets: [{ type: "TASK", id: DEMO.task.id }] });
-    await swapThumbnail(ftrack, "Shot", DEMO.shot.id);
-    await swapThumbnail(ftrack, "Task", DEMO.task.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shot.id);
+    await swapThumbnail(suite.ftrack, "Task", DEMO.task.id);
     await subscription.next(changeOf(DEMO.task.id));
     expect(subscription.received.results).toHaveLength(1);
 
@@ -205,11 +191,11 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       [{ projectId: "1; drop" }, alice, "BAD_USER_INPUT"],
     ] as const) {
       const refused = subscribeOverWebSocket(
-        harness.url,
+        suite.harness.url,
         { document: ThumbnailChangedDocument, variables: variables as Variables },
         { connectionParams: credentials(user) },
       );
-      opened.push(refused);
+      suite.track(refused);
       const { result } = await refused.next(() => true);
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(code);
       expect((await refused.ended()).completed).toBe(true);
@@ -219,15 +205,15 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
   it("survives a hub restart, says so on /readyz meanwhile, and announces that changes may have been missed", async () => {
     const subscription = await subscribe({ projectId: AURORA.id });
     const stoppedAt = Date.now();
-    harness.emulator.eventHub.stop();
-    await until(() => harness.service.eventHubState === "reconnecting", 5000, "reconnecting");
-    const ready = await fetch(`${harness.url}/readyz`);
+    suite.harness.emulator.eventHub.stop();
+    await until(() => suite.harness.service.eventHubState === "reconnecting", 5000, "reconnecting");
+    const ready = await fetch(`${suite.harness.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", eventHub: "reconnecting" });
 
     // Made while the hub is down: never announced, so never delivered.
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh030.id);
-    harness.emulator.eventHub.start();
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh030.id);
+    suite.harness.emulator.eventHub.start();
     const missed = await subscription.next(
       (r) => r.data?.thumbnailChanged.kind === "MAY_HAVE_MISSED_CHANGES",
       15_000,
@@ -239,13 +225,13 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     expect(subscription.received.results.some(({ result }) => changeOf(DEMO.shots.sh030.id)(result))).toBe(
       false,
     );
-    expect(await (await fetch(`${harness.url}/readyz`)).json()).toEqual({
+    expect(await (await fetch(`${suite.harness.url}/readyz`)).json()).toEqual({
       status: "ready",
       eventHub: "connected",
     });
 
     // And live again.
-    await swapThumbnail(ftrack, "Shot", DEMO.shots.sh020.id);
+    await swapThumbnail(suite.ftrack, "Shot", DEMO.shots.sh020.id);
     await subscription.next(changeOf(DEMO.shots.sh020.id));
   });
 
@@ -256,18 +242,18 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       { "ftrack-user": alice.username, "ftrack-api-key": 42 },
     ]) {
       const refused = subscribeOverWebSocket(
-        harness.url,
+        suite.harness.url,
         { document: ThumbnailChangedDocument, variables: {} },
         { connectionParams },
       );
-      opened.push(refused);
+      suite.track(refused);
       const { error } = await refused.ended();
       expect(error).toMatchObject({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
     }
   });
 
   it("refuses a browser on a foreign origin before the upgrade (403), and accepts its own origin", async () => {
-    const url = `${harness.url.replace(/^http/, "ws")}/graphql`;
+    const url = `${suite.harness.url.replace(/^http/, "ws")}/graphql`;
     const answer = (origin: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const socket = new WebSocket(url, "graphql-transport-ws", { origin });
@@ -287,14 +273,14 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     const foreign = await answer("http://elsewhere.example");
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body)).toMatchObject({ code: "CORS_ORIGIN_NOT_ALLOWED" });
-    expect((await answer(harness.url)).status).toBe(101);
+    expect((await answer(suite.harness.url)).status).toBe(101);
   });
 
   it("applies the query limits and runs subscriptions only", async () => {
     // The text as a client sends it: the limits and checks read that.
     const refusal = async (query: string) => {
       const client = createClient({
-        url: `${harness.url.replace(/^http/, "ws")}/graphql`,
+        url: `${suite.harness.url.replace(/^http/, "ws")}/graphql`,
         connectionParams: credentials(alice),
         retryAttempts: 0,
         webSocketImpl: WebSocket,
@@ -322,7 +308,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     ]);
 
     const overHttp = await graphql(
-      harness,
+      suite.harness,
       "subscription { thumbnailChanged { kind } }",
       {},
       credentials(alice),
