@@ -6,6 +6,7 @@ import {
   bearer,
   expectUnauthenticated,
   ftrackCallsDuring,
+  ftrackKey,
   PROJECTS,
   projectIds,
   token,
@@ -13,10 +14,6 @@ import {
 
 const { alice, bob, carol } = DEMO.users;
 const { aurora, borealis } = DEMO.projects;
-const keyOf = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
 
 let harness: Harness;
 beforeAll(async () => {
@@ -26,15 +23,15 @@ afterAll(() => harness?.close());
 
 describe("ftrack-key", () => {
   it("lets a user in with their own key, acting as them", async () => {
-    expect(projectIds(await graphql(harness, PROJECTS, {}, keyOf(alice)))).toEqual(
+    expect(projectIds(await graphql(harness, PROJECTS, {}, ftrackKey(alice)))).toEqual(
       [aurora.id, borealis.id].sort(),
     );
-    expect(projectIds(await graphql(harness, PROJECTS, {}, keyOf(carol)))).toEqual([borealis.id]);
+    expect(projectIds(await graphql(harness, PROJECTS, {}, ftrackKey(carol)))).toEqual([borealis.id]);
   });
 
   it("checks a key with ftrack once, then remembers it", async () => {
-    await graphql(harness, PROJECTS, {}, keyOf(bob));
-    const calls = await ftrackCallsDuring(harness, () => graphql(harness, PROJECTS, {}, keyOf(bob)));
+    await graphql(harness, PROJECTS, {}, ftrackKey(bob));
+    const calls = await ftrackCallsDuring(harness, () => graphql(harness, PROJECTS, {}, ftrackKey(bob)));
     expect(calls.byAction.query_server_information).toBeUndefined();
     expect(calls.byAction.query).toBe(1);
   });
@@ -98,10 +95,10 @@ describe("ftrack-key", () => {
 
   it("answers UNAUTHENTICATED when ftrack stops accepting a remembered key", async () => {
     const dave = DEMO.users.dave;
-    expect(projectIds(await graphql(harness, PROJECTS, {}, keyOf(dave)))).toHaveLength(2);
+    expect(projectIds(await graphql(harness, PROJECTS, {}, ftrackKey(dave)))).toHaveLength(2);
     // Revoke: the key now belongs to someone else (the store maps each key to one user).
     harness.emulator.store.setApiKey(bob.username, dave.apiKey);
-    const res = await graphql(harness, PROJECTS, {}, keyOf(dave));
+    const res = await graphql(harness, PROJECTS, {}, ftrackKey(dave));
     expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(JSON.stringify(res)).not.toContain(dave.apiKey);
   });
@@ -111,7 +108,7 @@ describe("ftrack-key", () => {
       harness,
       `query { task(id: "${DEMO.task.id}") { thumbnailUrl(size: 100) thumbnail { id } } }`,
       {},
-      keyOf(alice),
+      ftrackKey(alice),
     );
     const body = JSON.stringify(res.data);
     expect(body).not.toContain(alice.apiKey);

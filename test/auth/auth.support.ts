@@ -34,6 +34,12 @@ export function token(sub: string | null, options: TokenOptions = {}): Promise<s
 
 export const bearer = (value: string) => ({ authorization: `Bearer ${value}` });
 
+/** AUTH_MODE=ftrack-key: a caller's own ftrack username and API key, as headers (or connection params). */
+export const ftrackKey = (user: { username: string; apiKey: string }) => ({
+  "ftrack-user": user.username,
+  "ftrack-api-key": user.apiKey,
+});
+
 /** An RS256 key pair and a JWKS server for its public half, on 127.0.0.1. */
 export async function startJwks(): Promise<{
   url: string;

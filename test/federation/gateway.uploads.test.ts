@@ -5,10 +5,12 @@
  * URL the service signed), every refusal leaving ftrack unchanged, and the gateway's GET playground.
  * Hive Gateway also forwards GraphQL multipart requests (uploadThumbnail).
  */
+
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { EMPTY_RESULT_HINT } from "../../src/graphql/playground.js";
+import { ftrackKey } from "../auth/auth.support.js";
 import { expectCode, snapshot, thumbnailIdOf, uploadForm } from "../graphql/thumbnail.helpers.js";
 import { graphql } from "../support/service.harness.js";
 import {
@@ -24,11 +26,7 @@ import { type GatewayKind, type StudioHarness, startStudio } from "./studio.harn
 
 const MAX_BYTES = 256 * 1024;
 const { alice, bob } = DEMO.users;
-const asUser = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
-const alices = asUser(alice);
+const alices = ftrackKey(alice);
 const target: Target = { type: "TASK", id: DEMO.task.id };
 
 describe.each<GatewayKind>(["apollo", "hive"])("through the %s gateway", (kind) => {
@@ -198,7 +196,7 @@ describe.each<GatewayKind>(["apollo", "hive"])("through the %s gateway", (kind) 
       const ticket = await reserve(gateway(), target, png, alices);
       expect((await putFile(ticket, png)).status).toBe(204);
       const before = startWatching();
-      expectCode(await completeUpload(gateway(), ticket.id, asUser(bob)), "FORBIDDEN");
+      expectCode(await completeUpload(gateway(), ticket.id, ftrackKey(bob)), "FORBIDDEN");
       expectFtrackUntouched(before);
       expect((await completeUpload(gateway(), ticket.id, alices)).errors).toBeUndefined();
     });

@@ -3,10 +3,12 @@
  * completeThumbnailUpload. What it accepts sets the thumbnail and serves the image; everything it
  * refuses (at creation, at the PUT, at completion) leaves ftrack exactly as it was.
  */
+
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { UploadUrlSigner } from "../../src/thumbnails/upload-url.signer.js";
+import { ftrackKey } from "../auth/auth.support.js";
 import { HARNESS_URL_SECRETS, type Harness, startHarness } from "../support/service.harness.js";
 import {
   completeUpload,
@@ -22,10 +24,6 @@ import { expectCode, snapshot, thumbnailIdOf } from "./thumbnail.helpers.js";
 const MAX_BYTES = 256 * 1024;
 const FRONT_END = "http://front-end.example";
 const { alice, bob, dave } = DEMO.users;
-const asUser = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
 
 let harness: Harness;
 beforeAll(async () => {
@@ -37,7 +35,7 @@ afterEach(() => harness.emulator.clearFailures());
 afterAll(() => harness?.close());
 
 const target: Target = { type: "TASK", id: DEMO.task.id };
-const alices = asUser(alice);
+const alices = ftrackKey(alice);
 
 /** What a refused step must leave: no ftrack write of any kind, every entity as it was. */
 function expectFtrackUntouched(before: ReturnType<typeof snapshot>) {
@@ -168,7 +166,7 @@ describe("createThumbnailUpload refuses at once, and writes nothing", () => {
 
   it("a caller who may not change the target (read-only dave): FORBIDDEN, asked of ftrack without a write", async () => {
     const before = startWatching();
-    const res = await createUpload(harness, target, { byteSize: 100 }, asUser(dave));
+    const res = await createUpload(harness, target, { byteSize: 100 }, ftrackKey(dave));
     expectCode(res, "FORBIDDEN");
     expectFtrackUntouched(before);
     // alice may: the same check lets her through, and still writes nothing.
@@ -301,7 +299,7 @@ describe("completeThumbnailUpload", () => {
     const ticket = await reserve(harness, target, png, alices);
     expect((await putFile(ticket, png)).status).toBe(204);
     const before = startWatching();
-    const other = await completeUpload(harness, ticket.id, asUser(bob));
+    const other = await completeUpload(harness, ticket.id, ftrackKey(bob));
     expectCode(other, "FORBIDDEN");
     expectFtrackUntouched(before);
     expect((await completeUpload(harness, ticket.id, alices)).errors).toBeUndefined();

@@ -6,12 +6,6 @@ import { ftrackCall, update } from "../../support/emulator.api.js";
 import { type Harness, startHarness, until } from "../../support/service.harness.js";
 import type { Subscription } from "../../support/subscription.clients.js";
 
-/** An `ftrack-key` caller's headers (or connection params). */
-export const credentials = (user: { username: string; apiKey: string }) => ({
-  "ftrack-user": user.username,
-  "ftrack-api-key": user.apiKey,
-});
-
 /**
  * The service (with `env`) for the tests of the current file or describe block, ftrack's own client
  * on its embedded server, and `track` for the subscriptions a test opens: all are disposed after

@@ -8,16 +8,12 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { DEMO } from "../../../src/emulator/index.js";
+import { ftrackKey } from "../../auth/auth.support.js";
 import { ThumbnailChangedDocument, type ThumbnailChangedSubscription } from "../../generated/graphql.js";
 import { startHarness, until } from "../../support/service.harness.js";
 import { subscribeOverSse, subscribeOverWebSocket } from "../../support/subscription.clients.js";
 import { uploadThumbnail } from "../thumbnail.helpers.js";
-import {
-  activeSubscriptions,
-  credentials,
-  subscriptionSuite,
-  swapThumbnail,
-} from "./subscription.helpers.js";
+import { activeSubscriptions, subscriptionSuite, swapThumbnail } from "./subscription.helpers.js";
 
 const AURORA = DEMO.projects.aurora;
 const { alice, carol } = DEMO.users;
@@ -34,7 +30,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
     const subscription = subscribeOverSse(
       suite.harness.url,
       { document: ThumbnailChangedDocument, variables },
-      credentials(user),
+      ftrackKey(user),
     );
     suite.track(subscription);
     await until(async () => (await activeSubscriptions(suite.harness)) > before, 5000, "the subscription");
@@ -47,7 +43,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
       .png()
       .toBuffer();
     const upload = await uploadThumbnail(suite.harness, { type: "SHOT", id: DEMO.shots.sh030.id }, png, {
-      headers: credentials(alice),
+      headers: ftrackKey(alice),
     });
     const done = Date.now();
     expect(upload.errors).toBeUndefined();
@@ -91,7 +87,7 @@ describe("thumbnailChanged over server-sent events", { timeout: 30_000 }, () => 
         headers: {
           "content-type": "application/json",
           accept: "text/event-stream",
-          ...credentials(alice),
+          ...ftrackKey(alice),
           ...headers,
         },
         body: JSON.stringify(body),

@@ -10,6 +10,7 @@ import { createClient } from "graphql-ws";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { DEMO } from "../../../src/emulator/index.js";
+import { ftrackKey } from "../../auth/auth.support.js";
 import {
   ClearThumbnailDocument,
   SetThumbnailDocument,
@@ -23,7 +24,6 @@ import { type Subscription, subscribeOverWebSocket } from "../../support/subscri
 import {
   activeSubscriptions,
   clearThumbnails,
-  credentials,
   subscriptionSuite,
   swapThumbnail,
 } from "./subscription.helpers.js";
@@ -44,7 +44,7 @@ async function subscribe(
   const subscription = subscribeOverWebSocket(
     suite.harness.url,
     { document: ThumbnailChangedDocument, variables },
-    { connectionParams: credentials(user) },
+    { connectionParams: ftrackKey(user) },
   );
   suite.track(subscription);
   await until(async () => (await activeSubscriptions(suite.harness)) > before, 5000, "the subscription");
@@ -66,7 +66,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       suite.harness,
       SetThumbnailDocument,
       { target, componentId: component },
-      credentials(alice),
+      ftrackKey(alice),
     );
     const setDone = Date.now();
     expect(set.errors).toBeUndefined();
@@ -81,7 +81,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     expect(result.data?.thumbnailChanged.entity?.thumbnailUrl).toContain(`/thumbnails/${component}/100?`);
 
     const since = subscription.received.results.length;
-    const cleared = await graphql(suite.harness, ClearThumbnailDocument, { target }, credentials(alice));
+    const cleared = await graphql(suite.harness, ClearThumbnailDocument, { target }, ftrackKey(alice));
     const clearDone = Date.now();
     expect(cleared.errors).toBeUndefined();
     const clear = await subscription.next(changeOf(DEMO.task.id, "CLEARED"), 5000, since);
@@ -120,7 +120,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       const subscription = subscribeOverWebSocket(
         suite.harness.url,
         { document: ThumbnailChangedIdsDocument, variables: {} },
-        { connectionParams: credentials(user) },
+        { connectionParams: ftrackKey(user) },
       );
       suite.track(subscription);
       return subscription as Subscription<ThumbnailChangedIdsSubscription>;
@@ -193,7 +193,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       const refused = subscribeOverWebSocket(
         suite.harness.url,
         { document: ThumbnailChangedDocument, variables: variables as Variables },
-        { connectionParams: credentials(user) },
+        { connectionParams: ftrackKey(user) },
       );
       suite.track(refused);
       const { result } = await refused.next(() => true);
@@ -281,7 +281,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
     const refusal = async (query: string) => {
       const client = createClient({
         url: `${suite.harness.url.replace(/^http/, "ws")}/graphql`,
-        connectionParams: credentials(alice),
+        connectionParams: ftrackKey(alice),
         retryAttempts: 0,
         webSocketImpl: WebSocket,
       });
@@ -311,7 +311,7 @@ describe("thumbnailChanged over WebSocket", { timeout: 30_000 }, () => {
       suite.harness,
       "subscription { thumbnailChanged { kind } }",
       {},
-      credentials(alice),
+      ftrackKey(alice),
     );
     expect(overHttp.status).toBe(400);
     expect(overHttp.errors?.[0]?.extensions?.code).toBe("OPERATION_TYPE_NOT_SUPPORTED");
