@@ -5,11 +5,17 @@
  * and coming back changes nothing a caller sees but /readyz's report.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { Session } from "@ftrack/api";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, startCluster } from "../../scripts/cluster.stack.js";
 import { ThumbnailCache } from "../../src/delivery/thumbnail.cache.js";
 import { RedisThumbnailTier, THUMBNAIL_LOCK_MS } from "../../src/delivery/thumbnail.redis-tier.js";
+import { DEMO } from "../../src/emulator/index.js";
+import { ThumbnailChangedDocument } from "../generated/graphql.js";
+import { swapThumbnail } from "../graphql/subscriptions/subscription.helpers.js";
+import { until } from "../support/service.harness.js";
+import { subscribeOverWebSocket } from "../support/subscription.clients.js";
 import {
   clusterSigner,
   type DemoThumbnail,
@@ -167,5 +173,27 @@ describe("Redis stopped and started again", () => {
     expect((await get(replica(one), fresh)).status).toBe(200);
     expect((await get(replica(two), fresh)).status).toBe(200);
     expect(cluster.emulator().counters.thumbnailRequests).toBe(fetches + 1);
+  });
+});
+
+describe("subscriptions", () => {
+  it("a WebSocket subscription through nginx hears a change made straight in ftrack", async () => {
+    const { url, apiUser, apiKey } = cluster.emulator();
+    const ftrack = new Session(url, apiUser, apiKey, { strictApi: true });
+    await ftrack.initializing;
+    const operation = { document: ThumbnailChangedDocument, variables: {} };
+    const subscription = subscribeOverWebSocket(cluster.url, operation);
+    try {
+      // Registered on whichever replica nginx chose: wait until one of them counts it.
+      const open = async () =>
+        (await metricAt(replica(one), "thumbnail_subscriptions_active")) +
+        (await metricAt(replica(two), "thumbnail_subscriptions_active"));
+      await until(async () => (await open()) === 1, 10_000, "the subscription");
+      const shot = DEMO.shots.sh020.id;
+      await swapThumbnail(ftrack, "Shot", shot);
+      await subscription.next((result) => result.data?.thumbnailChanged.entity?.id === shot, 5_000);
+    } finally {
+      await subscription.dispose();
+    }
   });
 });
