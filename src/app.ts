@@ -172,7 +172,10 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
   });
 
   // Who a request acts as (AUTH_MODE); 401 before any body is read or ftrack is asked for data.
-  const authenticateRequest = authenticate({ auth: config.auth, ftrack });
+  // What every GraphQL context carries besides its caller's session.
+  const services = { urls: signer, srcsets, thumbnails, liveThumbnails, uploads };
+  const resolveIdentity = createIdentityResolver({ auth: config.auth, ftrack });
+  const authenticateRequest = authenticate({ auth: config.auth, ftrack }, resolveIdentity);
   const graphqlChain = [
     authenticateRequest,
     ...limits.beforeBody,
@@ -185,11 +188,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
         requestId: res.locals.requestId as string,
         // A client hanging up aborts its ftrack reads and writes; an upload's cleanup still runs.
         ftrack: ftrack.sessionFor(identityOf(res), { signal: hangUpSignal(res) }),
-        urls: signer,
-        srcsets,
-        thumbnails,
-        liveThumbnails,
-        uploads,
+        ...services,
       }),
     }),
     limits.bodyErrors,
@@ -221,11 +220,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     requestId: randomUUID(),
     credentialsExpireAt,
     ftrack: ftrack.sessionFor(identity),
-    urls: signer,
-    srcsets,
-    thumbnails,
-    liveThumbnails,
-    uploads,
+    ...services,
   });
   const credentialExpiry = createCredentialExpiry(config.auth);
   const prepareSubscription = createSubscriptionPreparer({
@@ -248,7 +243,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
   const webSockets = createWebSocketSubscriptions({
     path: GRAPHQL_PATH,
     prepare: prepareSubscription,
-    resolveIdentity: createIdentityResolver({ auth: config.auth, ftrack }),
+    resolveIdentity,
     credentialExpiry,
     contextFor: subscriptionContext,
     originAllowed: (req) => originAllowed(config.corsOrigins, req.headers),

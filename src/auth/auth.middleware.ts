@@ -9,13 +9,18 @@ import { ErrorCode } from "../error-codes.js";
 import type { FtrackIdentity } from "../ftrack/ftrack.types.js";
 import { sendGraphqlError } from "../http/error.response.js";
 import { AuthError } from "./auth.errors.js";
-import { createIdentityResolver, type IdentityResolverDeps } from "./identity.resolver.js";
+import { createIdentityResolver, type IdentityResolver, type IdentityResolverDeps } from "./identity.resolver.js";
 
 const IDENTITY = "ftrackIdentity";
 
-/** The /graphql middleware for the configured AUTH_MODE. */
-export function authenticate(deps: IdentityResolverDeps) {
-  const resolve = createIdentityResolver(deps);
+/**
+ * The /graphql middleware for the configured AUTH_MODE; `resolve` may be shared with other entry
+ * points (WebSockets), so that its caches (key sets, checked keys) serve them all.
+ */
+export function authenticate(
+  deps: IdentityResolverDeps,
+  resolve: IdentityResolver = createIdentityResolver(deps),
+) {
   const challenge = deps.auth.mode === "jwt" ? "Bearer" : undefined;
   return (req: Request, res: Response, next: NextFunction) => {
     // CORS preflights carry no credentials; they reach no resolver (identityOf refuses them there).

@@ -47,7 +47,7 @@ function withContext<T>(ctx: Context, fn: () => T): T {
 }
 
 /** Status error, with the error's name and a URL-free description (never a stack). */
-export function markFailed(span: Span, error: unknown): void {
+function markFailed(span: Span, error: unknown): void {
   span.setAttribute("error.type", error instanceof Error ? error.name : typeof error);
   span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(error) });
 }

@@ -17,7 +17,7 @@ interface ThumbnailViewProps {
 }
 
 /** How the badge names the entity an inherited thumbnail comes from. */
-export function sourceName(source: ThumbnailSourceFragment["source"]): string {
+function sourceName(source: ThumbnailSourceFragment["source"]): string {
   if ("name" in source) return source.name;
   if (source.__typename === "AssetVersion") return `${source.asset?.name ?? "Version"} v${source.version}`;
   return source.__typename;
