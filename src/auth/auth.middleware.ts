@@ -9,7 +9,11 @@ import { ErrorCode } from "../error-codes.js";
 import type { FtrackIdentity } from "../ftrack/ftrack.types.js";
 import { sendGraphqlError } from "../http/error.response.js";
 import { AuthError } from "./auth.errors.js";
-import { createIdentityResolver, type IdentityResolver, type IdentityResolverDeps } from "./identity.resolver.js";
+import {
+  createIdentityResolver,
+  type IdentityResolver,
+  type IdentityResolverDeps,
+} from "./identity.resolver.js";
 
 const IDENTITY = "ftrackIdentity";
 

@@ -30,21 +30,7 @@ export interface SharedThumbnailTier {
   load(key: string, loader: () => Promise<CachedThumbnail | null>): Promise<CachedThumbnail | null>;
 }
 
-/**
- * What the delivery route needs of a cache: a synchronous look in memory first (the hot path: a hit
- * costs a map lookup), then the asynchronous load, which may ask slower tiers and, once for every
- * concurrent caller of a key, the source.
- */
-export interface DeliveryCache {
-  /** The entry when it is in memory now, marked most recently used. */
-  get(key: string): CachedThumbnail | undefined;
-  load(
-    key: string,
-    loader: () => Promise<CachedThumbnail | null>,
-  ): Promise<{ value: CachedThumbnail | null; outcome: LoadOutcome }>;
-}
-
-export class ThumbnailCache implements DeliveryCache {
+export class ThumbnailCache {
   // A Map iterates in insertion order: the first key is the least recently used.
   private readonly entries = new Map<string, CachedThumbnail>();
   private readonly inflight = new Map<string, Promise<CachedThumbnail | null>>();

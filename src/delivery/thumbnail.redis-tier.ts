@@ -36,8 +36,8 @@ const RENEW_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.c
  * What a holder publishes: stored, nothing to deliver, its fetch timed out or failed otherwise, or
  * fetched but not stored (Redis failed meanwhile: waiters fetch for themselves).
  */
-type HolderOutcome = "filled" | "none" | "timeout" | "failed" | "unstored";
-const HOLDER_OUTCOMES: readonly string[] = ["filled", "none", "timeout", "failed", "unstored"];
+const HOLDER_OUTCOMES = ["filled", "none", "timeout", "failed", "unstored"] as const;
+type HolderOutcome = (typeof HOLDER_OUTCOMES)[number];
 /** What else ends a wait: the lock expired (its holder is gone), or Redis degraded. */
 type WaitOutcome = HolderOutcome | "expired" | "redis-down";
 
@@ -65,7 +65,8 @@ export class RedisThumbnailTier implements SharedThumbnailTier {
     redis.subscribe(CHANNEL, (message) => {
       const space = message.indexOf(" ");
       const outcome = message.slice(0, space);
-      if (HOLDER_OUTCOMES.includes(outcome)) this.#settle(message.slice(space + 1), outcome as HolderOutcome);
+      if ((HOLDER_OUTCOMES as readonly string[]).includes(outcome))
+        this.#settle(message.slice(space + 1), outcome as HolderOutcome);
     });
     redis.health.onDegraded(() => {
       for (const key of [...this.#waiters.keys()]) this.#settle(key, "redis-down");

@@ -20,7 +20,7 @@ import type {
   ThumbnailProbe,
 } from "../thumbnails/thumbnail-dimensions.memo.js";
 import type { SignedUrlParams, ThumbnailUrlSigner, VerifyResult } from "../thumbnails/url-signer.js";
-import { type CachedThumbnail, type DeliveryCache, ThumbnailCache } from "./thumbnail.cache.js";
+import { type CachedThumbnail, ThumbnailCache } from "./thumbnail.cache.js";
 import { deliverableType, etagOf, imageSize, negotiateFormat, transcode } from "./thumbnail.format.js";
 
 /**
@@ -38,7 +38,7 @@ export interface ThumbnailRouterOptions {
   source: ThumbnailSource;
   config: ThumbnailConfig;
   /** Defaults to a new cache of `config.cacheBytes`. */
-  cache?: DeliveryCache;
+  cache?: ThumbnailCache;
   /** Told the size of every image fetched from the source (for srcset widths). */
   dimensions?: DimensionsRecorder;
   logger?: Logger;
@@ -79,7 +79,7 @@ class UndeliverableSourceError extends Error {
   override name = "UndeliverableSourceError";
 }
 
-type LoadOptions = Pick<ThumbnailRouterOptions, "source" | "dimensions"> & { cache: DeliveryCache };
+type LoadOptions = Pick<ThumbnailRouterOptions, "source" | "dimensions"> & { cache: ThumbnailCache };
 
 /**
  * A component's thumbnail at a size, in a format (null: the source's own): from the cache, or
@@ -117,7 +117,7 @@ function loadThumbnail(
  * the delivery cache (so the browser's request that follows is a hit), and its size.
  */
 export function createThumbnailProbe(options: {
-  cache: DeliveryCache;
+  cache: ThumbnailCache;
   source: ThumbnailSource;
   config: Pick<ThumbnailConfig, "deliveryFormats">;
 }): ThumbnailProbe {
@@ -140,7 +140,7 @@ const MAX_REMEMBERED_URLS = 10_000;
  */
 export class ThumbnailDelivery {
   readonly #options: ThumbnailRouterOptions;
-  readonly #cache: DeliveryCache;
+  readonly #cache: ThumbnailCache;
   readonly #now: () => number;
   readonly #formats = new Map<string, DeliveryFormat | null>();
   /** URLs whose signature checked out, as received: a repeat costs a map lookup and an expiry check. */

@@ -144,7 +144,7 @@ export function mapComponent(e: FtrackEntity): ComponentRecord {
 /** The kinds of records this layer reads: what a record of each is read from, with which fields. */
 export type RecordKind = "Project" | "TypedContext" | "AssetVersion" | "Asset" | "User" | "Component";
 
-export interface KindSpec {
+interface KindSpec {
   /** The ftrack type queried (a base type: its subtypes answer too). */
   type: string;
   fields: readonly string[];

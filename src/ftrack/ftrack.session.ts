@@ -35,7 +35,6 @@ import {
   primeContext,
 } from "./entity.loaders.js";
 import {
-  ASSET_VERSION_FIELDS,
   isEntity,
   PROJECT_FIELDS,
   queryData,
@@ -257,10 +256,12 @@ export class FtrackSession {
 
   /** Forgets ids in every loader so the next read sees ftrack's current data. */
   invalidate(...ids: string[]): void {
-    for (const id of ids) forget(this.#loaders, id);
+    // Only loaders already made hold anything to forget.
+    if (this.#loadersMade) for (const id of ids) forget(this.#loadersMade, id);
     if (ids.length > 0) {
-      forgetLists(this.#lists, this.#memo);
-      forgetInheritance(this.#inheritance);
+      if (this.#listsMade) forgetLists(this.#listsMade, this.#memo);
+      else this.#memo.clear();
+      if (this.#inheritanceMade) forgetInheritance(this.#inheritanceMade);
     }
   }
 
@@ -311,7 +312,7 @@ export class FtrackSession {
     if (page.offset !== 0 || !isFtrackId(parentId)) return this.listContexts({ parentId, ...page }, plan);
     return (
       this.#known<ContextRecord>(LIST_SPECS.childrenByParent, undefined, parentId, page) ??
-      this.#grouped(LIST_SPECS.childrenByParent, parentId, page, plan) ??
+      this.#grouped(LIST_SPECS.childrenByParent, parentId, page) ??
       this.#childrenOf(parentId, page, plan)
     );
   }
@@ -340,7 +341,7 @@ export class FtrackSession {
       const [spec, parentId] = parent;
       const known = this.#known<AssetVersionRecord>(spec, undefined, parentId, args);
       if (known) return known;
-      return this.#grouped(spec, parentId, args, plan) ?? this.#versionsOf(spec, parentId, args, plan);
+      return this.#grouped(spec, parentId, args) ?? this.#versionsOf(spec, parentId, args, plan);
     }
     return this.#versionsPage(args, plan);
   }
@@ -369,12 +370,8 @@ export class FtrackSession {
       args.taskId !== undefined && eq("task_id", id(args.taskId)),
     );
     const order = args.order ?? "asc";
-    const query = select(...ASSET_VERSION_FIELDS)
-      .from("AssetVersion")
-      .where(where)
-      .orderBy("version", order)
-      .orderBy("id", order);
-    return this.#list("AssetVersion", query, args, plan);
+    const spec = { ...LIST_SPECS.versionsByTask, order: ["version", order] } satisfies ListSpec;
+    return this.#list("AssetVersion", listQuery(spec, where), args, plan);
   }
 
   async listUsers(
@@ -569,11 +566,9 @@ export class FtrackSession {
     spec: ListSpec & { name: keyof ListLoaders },
     parentId: string,
     page: PageRequest,
-    plan?: ReadPlan,
   ): RecordPage<R> | null {
     const all = known(this.#lists[spec.name] as DataLoader<string, R[] | null>, parentId);
     if (!all) return null;
-    this.#plan(spec.name, plan);
     return primed(all.slice(0, page.limit), nextOffset(all, page), (record) =>
       this.#primeKind(spec.kind, record),
     );

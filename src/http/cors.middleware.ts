@@ -125,7 +125,3 @@ export function corsPolicy(origins: readonly string[], logger?: Pick<Logger, "wa
     },
   };
 }
-
-export function corsAllowList(origins: readonly string[], logger?: Pick<Logger, "warn">): RequestHandler {
-  return corsPolicy(origins, logger).middleware;
-}

@@ -57,9 +57,8 @@ export class ThumbnailDimensions implements DimensionsRecorder {
   }
 
   record(componentId: string, box: number, size: ImageSize): void {
-    if (this.#keep(componentId, { box, width: size.width, height: size.height })) {
-      this.shared?.write(componentId, { box, width: size.width, height: size.height });
-    }
+    const sample = { box, width: size.width, height: size.height };
+    if (this.#keep(componentId, sample)) this.shared?.write(componentId, sample);
   }
 
   /** Keeps the sample when it tells more than the one held; true when it was kept. */

@@ -20,7 +20,7 @@ import { ThumbnailError, tooLargeError } from "./thumbnail.errors.js";
 import { validateImage } from "./thumbnail.rules.js";
 import type { TargetEntity, ThumbnailService } from "./thumbnail.service.js";
 import { readAtMost } from "./upload.reader.js";
-import type { SignedUploadParams, UploadUrlSigner } from "./upload-url.signer.js";
+import { type SignedUploadParams, UPLOAD_ID, type UploadUrlSigner } from "./upload-url.signer.js";
 
 /** What createThumbnailUpload declares about the file. */
 export interface DeclaredFile {
@@ -47,7 +47,6 @@ export interface ThumbnailUploadFlowOptions {
   now?: () => number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_FILE_NAME_LENGTH = 255;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -155,7 +154,7 @@ export class ThumbnailUploadFlow {
    * stays pending, so the completion can be retried until it expires.
    */
   async complete(session: FtrackSession, uploadId: string): Promise<ThumbnailableRecord> {
-    if (!UUID.test(uploadId)) {
+    if (!UPLOAD_ID.test(uploadId)) {
       throw new ThumbnailError(
         ErrorCode.BAD_USER_INPUT,
         `"${uploadId}" is not an upload id. Pass the id createThumbnailUpload returned.`,

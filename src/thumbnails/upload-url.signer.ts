@@ -9,7 +9,15 @@
  * URL's for a thumbnail. The first key signs, every configured key verifies.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { parseSigningKeys, SigningKeyError, type VerifyFailure } from "./url-signer.js";
+import {
+  EXP,
+  KID,
+  matches,
+  parseSigningKeys,
+  SIG,
+  SigningKeyError,
+  type VerifyFailure,
+} from "./url-signer.js";
 
 export const UPLOAD_ROUTE_PREFIX = "/thumbnail-uploads";
 
@@ -23,10 +31,8 @@ export interface SignedUploadParams {
 
 export type UploadVerifyResult = { ok: true; uploadId: string } | { ok: false; reason: VerifyFailure };
 
-const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EXP = /^[1-9][0-9]{0,11}$/;
-const KID = /^[A-Za-z0-9_-]{1,32}$/;
-const SIG = /^[A-Za-z0-9_-]{43}$/;
+/** An upload's id: a random UUID. */
+export const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class UploadUrlSigner {
   private readonly keys = new Map<string, string>();
@@ -71,8 +77,4 @@ export class UploadUrlSigner {
 
 function sign(secret: string, kid: string, uploadId: string, exp: number): string {
   return createHmac("sha256", secret).update(`upload-v1\n${kid}\n${uploadId}\n${exp}`).digest("base64url");
-}
-
-function matches(pattern: RegExp, value: unknown): value is string {
-  return typeof value === "string" && pattern.test(value);
 }

@@ -56,9 +56,10 @@ export type VerifyResult =
 const COMPONENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 // Canonical decimal forms only, so one value has exactly one spelling in a URL.
 const SIZE = /^[1-9][0-9]{0,3}$/;
-const EXP = /^[1-9][0-9]{0,11}$/;
-const KID = /^[A-Za-z0-9_-]{1,32}$/;
-const SIG = /^[A-Za-z0-9_-]{43}$/;
+// Shared with the upload URL signer: the same parameter forms.
+export const EXP = /^[1-9][0-9]{0,11}$/;
+export const KID = /^[A-Za-z0-9_-]{1,32}$/;
+export const SIG = /^[A-Za-z0-9_-]{43}$/;
 /** URLs remembered for the current expiry window (a list of entities repeats few images). */
 const MAX_REMEMBERED_URLS = 10_000;
 
@@ -205,6 +206,6 @@ function sign(secret: string, kid: string, componentId: string, size: number, ex
     .digest("base64url");
 }
 
-function matches(pattern: RegExp, value: unknown): value is string {
+export function matches(pattern: RegExp, value: unknown): value is string {
   return typeof value === "string" && pattern.test(value);
 }

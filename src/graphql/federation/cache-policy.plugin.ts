@@ -29,6 +29,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from "graphql";
+import { fragmentsOf } from "../limits/query-shape.js";
 
 /** Apollo's cache hint: seconds a response may be kept, and by whom. */
 interface CacheHint {
@@ -96,7 +97,7 @@ function fromDirective(directive: DirectiveNode): Annotation {
 }
 
 /** The policy of an operation's selection, as Apollo's plugin would find it field by field. */
-export function operationPolicy(
+function operationPolicy(
   schema: GraphQLSchema,
   selection: SelectionSetNode,
   root: GraphQLCompositeType,
@@ -211,13 +212,8 @@ export function cachePolicyPlugin<T extends BaseContext>(): ApolloServerPlugin<T
       }
       const root = schema.getRootType(operation.operation);
       if (!root) return;
-      const fragments = new Map(
-        document.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((d) => [d.name.value, d]),
-      );
       overallCachePolicy.restrict(
-        operationPolicy(schema, operation.selectionSet, root, fragments, request.variables ?? {}),
+        operationPolicy(schema, operation.selectionSet, root, fragmentsOf(document), request.variables ?? {}),
       );
     },
     async willSendResponse({ response, overallCachePolicy }) {

@@ -129,9 +129,9 @@ export function checkPersistedQueryExtension(): RequestHandler {
 /** Whether an operation (`{ query, extensions }`) is in the manifest, by its text's hash or by the hash it sends. */
 export function isPersisted(operations: PersistedOperations, operation: unknown): boolean {
   const { hash, query } = hashOf(operation);
-  return typeof query === "string" && query !== ""
-    ? operations.has(sha256Hex(query)) && (hash === undefined || hash === sha256Hex(query))
-    : typeof hash === "string" && operations.has(hash);
+  if (typeof query !== "string" || query === "") return typeof hash === "string" && operations.has(hash);
+  const queryHash = sha256Hex(query);
+  return operations.has(queryHash) && (hash === undefined || hash === queryHash);
 }
 
 /** Refuses every operation that is not in the manifest (by hash, or by the hash of its text). */

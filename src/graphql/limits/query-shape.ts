@@ -20,7 +20,8 @@ export interface QueryShape {
 
 const INTROSPECTION = new Set(["__schema", "__type", "__typename"]);
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+/** A document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);

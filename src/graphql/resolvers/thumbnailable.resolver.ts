@@ -51,13 +51,10 @@ export class ThumbnailableResolver {
     @Arg("inherit", () => Boolean, { defaultValue: false, nullable: true })
     inherit: boolean | null,
     @Ctx() ctx: GraphContext,
-  ): string | null | Promise<string | null> {
+  ): Awaitable<string | null> {
     // No closure on the common path: it runs for every entity of every list.
     if (!inherit) return urlOf(entity, size, ctx);
-    const source = findThumbnailSource(ctx.ftrack, entity);
-    return source instanceof Promise
-      ? source.then((found) => urlOf(found, size, ctx))
-      : urlOf(source, size, ctx);
+    return whenReady(findThumbnailSource(ctx.ftrack, entity), (found) => urlOf(found, size, ctx));
   }
 }
 
