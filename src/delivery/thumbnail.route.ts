@@ -156,19 +156,15 @@ export class ThumbnailDelivery {
   }
 
   /**
-   * Answers a GET or HEAD of a plain signed URL from memory, with `baseHeaders` (flat
-   * [name, value, ...]) before the route's own; false, having written nothing, when the request needs
-   * the router (a miss, a refusal, anything it does not recognise as is).
+   * Answers a GET or HEAD of a plain signed URL from memory; false, having written nothing, when the
+   * request needs the router (a miss, a refusal, anything it does not recognise as is). `begin` is
+   * called only for a hit, before the answer: it gives the headers (flat [name, value, ...]) to send
+   * before the route's own, and what the debug line says of the request.
    */
-  serveFromMemory(
-    req: IncomingMessage,
-    res: ServerResponse,
-    baseHeaders: HeaderList = [],
-    logFields?: RequestLogFields,
-  ): boolean {
+  serveFromMemory(req: IncomingMessage, res: ServerResponse, begin?: () => FastPathRequest): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const verdict = this.#verify(req.url ?? "");
-    return verdict !== null && this.#answerFromMemory(verdict, req, res, baseHeaders, logFields);
+    return verdict !== null && this.#answerFromMemory(verdict, req, res, begin);
   }
 
   /** A plain URL's verdict when it is valid (remembered: the same bytes were checked before); else null. */
@@ -205,7 +201,7 @@ export class ThumbnailDelivery {
         logger?.debug({ reason: verdict.reason }, "thumbnail url rejected");
         return sendDeliveryError(res, DELIVERY_ERRORS[verdict.reason]);
       }
-      if (this.#answerFromMemory(verdict, req, res, [])) return;
+      if (this.#answerFromMemory(verdict, req, res)) return;
       const { componentId, size } = verdict;
       const format = this.#format(req.headers.accept);
 
@@ -256,8 +252,7 @@ export class ThumbnailDelivery {
     verdict: VerifiedUrl,
     req: IncomingMessage,
     res: ServerResponse,
-    baseHeaders: HeaderList,
-    logFields?: RequestLogFields,
+    begin?: () => FastPathRequest,
   ): boolean {
     const format = this.#format(req.headers.accept);
     const entry = this.#cache.get(
@@ -265,7 +260,8 @@ export class ThumbnailDelivery {
     );
     if (!entry) return false;
     this.#memoryHits.inc();
-    this.#send(entry, verdict, req, res, baseHeaders, logFields);
+    const request = begin?.();
+    this.#send(entry, verdict, req, res, request?.headers ?? [], request?.logFields);
     return true;
   }
 
@@ -314,6 +310,12 @@ export function createThumbnailRouter(options: ThumbnailRouterOptions): Router {
 }
 
 type VerifiedUrl = Extract<VerifyResult, { ok: true }>;
+
+/** What the request listener adds to an answer from memory (see serveFromMemory). */
+export interface FastPathRequest {
+  headers: HeaderList;
+  logFields: RequestLogFields;
+}
 
 /** Adds `value` to the Vary the answer already has (in `headers` or set on `res`), in one header. */
 function withVary(headers: string[], res: ServerResponse, value: string): void {

@@ -31,19 +31,20 @@ export function createRequestListener({
   return (req, res) => {
     const url = req.url ?? "";
     if ((req.method === "GET" || req.method === "HEAD") && url.startsWith("/thumbnails/")) {
-      const requestId = requestIdOf(req);
-      const headers = [...security(url), ...cors.headersFor(req.headers), REQUEST_ID_HEADER, requestId];
-      // With tracing on, the span starts before the answer; a miss leaves it unended (so never
-      // exported), and Express's request scope starts the request's own.
-      const span = tracingEnabled()
-        ? startRequestSpan(req.method, url.split("?", 1)[0]!, req.headers)
-        : undefined;
-      const logFields = { requestId, traceId: span?.traceId };
-      if (thumbnails.serveFromMemory(req, res, headers, logFields)) {
+      // Request id, headers, span and log line only once the answer is known to come from memory;
+      // a miss goes to Express, whose request scope gives it all of them.
+      const begin = () => {
+        const requestId = requestIdOf(req);
+        const span = tracingEnabled()
+          ? startRequestSpan(req.method!, url.split("?", 1)[0]!, req.headers)
+          : undefined;
         span?.endWhenClosed(res, () => THUMBNAIL_ROUTE);
+        const logFields = { requestId, traceId: span?.traceId };
         logWhenFinished(logger, req, res, logFields);
-        return;
-      }
+        const headers = [...security(url), ...cors.headersFor(req.headers), REQUEST_ID_HEADER, requestId];
+        return { headers, logFields };
+      };
+      if (thumbnails.serveFromMemory(req, res, begin)) return;
     }
     app(req, res);
   };
