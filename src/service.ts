@@ -9,6 +9,7 @@ import type { FtrackConnectionStatus } from "./ftrack/connection.check.js";
 import { connectEventHub } from "./ftrack/event-hub.client.js";
 import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
+import { refuseUpgrade } from "./http/error.response.js";
 import { READINESS_PATH } from "./http/ops.route.js";
 import type { Logger } from "./observability/logger.js";
 import { connectRedis } from "./redis/redis.connection.js";
@@ -52,18 +53,12 @@ function unavailable(code: ErrorCode, message: string, headers: Record<string, s
     });
     res.end(body);
   };
-  const answerUpgrade: UpgradeListener = (_req, socket) => {
-    socket.on("error", () => {});
-    const lines = Object.entries(headers)
-      .filter(([name]) => name.toLowerCase() !== "connection")
-      .map(([name, value]) => `${name}: ${value}\r\n`);
-    socket.end(
-      "HTTP/1.1 503 Service Unavailable\r\n" +
-        "Content-Type: application/json; charset=utf-8\r\n" +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        `${lines.join("")}Connection: close\r\n\r\n${body}`,
-    );
-  };
+  // The upgrade's socket closes after the answer whatever `headers` say.
+  const upgradeHeaders = Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== "connection"),
+  );
+  const answerUpgrade: UpgradeListener = (_req, socket) =>
+    refuseUpgrade(socket, 503, code, message, upgradeHeaders);
   return { answer, answerUpgrade };
 }
 

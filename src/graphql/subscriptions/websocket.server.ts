@@ -8,7 +8,7 @@
  * check a key, with 1013 (try again later) and `FTRACK_UNAVAILABLE: ...`. Each operation passes the
  * checks of subscription.operation.ts and gets its own context, acting as that identity.
  */
-import { type IncomingHttpHeaders, type IncomingMessage, STATUS_CODES } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
@@ -17,6 +17,7 @@ import { WebSocketServer } from "ws";
 import { AuthError, connectionParamsHeaders, type IdentityResolver } from "../../auth/index.js";
 import { ErrorCode } from "../../error-codes.js";
 import type { FtrackIdentity } from "../../ftrack/ftrack.types.js";
+import { refuseUpgrade } from "../../http/error.response.js";
 import type { Logger } from "../../observability/logger.js";
 import { publicErrors } from "../errors.js";
 import type { GraphContext } from "../request-context.js";
@@ -61,20 +62,6 @@ const TRY_AGAIN_LATER = 1013;
 function closeReason(code: ErrorCode, message: string): string {
   const reason = `${code}: ${message}`;
   return Buffer.byteLength(reason) <= 123 ? reason : code;
-}
-
-/** Answers an upgrade request with a plain HTTP error and closes the socket. */
-function refuseUpgrade(socket: Duplex, status: 403 | 404, code: ErrorCode, message: string): void {
-  const body = JSON.stringify({ code, message });
-  // A raw socket has no error listener: a client resetting it must not become an uncaught error.
-  socket.on("error", () => {});
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-      "Content-Type: application/json; charset=utf-8\r\n" +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      "Connection: close\r\n\r\n" +
-      body,
-  );
 }
 
 export function createWebSocketSubscriptions(deps: WebSocketSubscriptionsDeps): WebSocketSubscriptions {
