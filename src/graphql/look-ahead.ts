@@ -23,7 +23,7 @@ import {
   type ReadPlan,
   type RelationName,
 } from "../ftrack/read-plan.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
+import { pageSizeOf } from "./pagination.js";
 
 /** The fields that follow a to-one relation, by name (on every type that has them). */
 const RELATIONS: Record<string, RelationName> = {
@@ -86,10 +86,14 @@ function filterOf(field: FieldNode, variables: Variables): ListFilter {
   return filter;
 }
 
-/** The page size a list field asks for (`first`, else the default); out-of-range sizes are refused later. */
-function pageSizeOf(field: FieldNode, variables: Variables): number {
-  const value = argumentOf(field, "first", variables);
-  return typeof value === "number" && value >= 1 ? Math.min(value, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+/** What is selected under the `nodes` of a connection's selection. */
+function nodesPlan(set: SelectionSetNode | undefined, fragments: Fragments, variables: Variables): ReadPlan {
+  const plan = emptyPlan();
+  for (const nodes of fieldsOf(set, fragments)) {
+    if (nodes.name.value === "nodes")
+      mergePlans(plan, planOfSelection(nodes.selectionSet, fragments, variables));
+  }
+  return plan;
 }
 
 function planOfSelection(
@@ -114,13 +118,9 @@ function planOfSelection(
     const list = LISTS[name];
     // A later page (`after`) is a paged query of its own for each record: nothing to read ahead.
     if (!list || argumentOf(field, "after", variables) != null) continue;
-    const nodes = fieldsOf(field.selectionSet, fragments).filter((f) => f.name.value === "nodes");
-    const below = emptyPlan();
-    for (const node of nodes) mergePlans(below, planOfSelection(node.selectionSet, fragments, variables));
-    mergePlans(plan, {
-      one: {},
-      lists: [{ list, filter: filterOf(field, variables), limit: pageSizeOf(field, variables), plan: below }],
-    });
+    const limit = pageSizeOf(argumentOf(field, "first", variables));
+    const below = nodesPlan(field.selectionSet, fragments, variables);
+    mergePlans(plan, { one: {}, lists: [{ list, filter: filterOf(field, variables), limit, plan: below }] });
   }
   return plan;
 }
@@ -159,11 +159,7 @@ export function nodesPlanOf(info: GraphQLResolveInfo): ReadPlan {
   return memoized(plans.nodes, info, () => {
     const plan = emptyPlan();
     for (const node of info.fieldNodes) {
-      for (const nodes of fieldsOf(node.selectionSet, info.fragments).filter(
-        (f) => f.name.value === "nodes",
-      )) {
-        mergePlans(plan, planOfSelection(nodes.selectionSet, info.fragments, info.variableValues));
-      }
+      mergePlans(plan, nodesPlan(node.selectionSet, info.fragments, info.variableValues));
     }
     return plan;
   });

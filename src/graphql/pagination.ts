@@ -8,6 +8,15 @@ import type { PageArgs } from "./types/list.args.js";
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
+/**
+ * The page size a `first` argument will get, before it is checked (out-of-range values are refused
+ * then): for limits and look-ahead, which read queries before resolvers run.
+ */
+export function pageSizeOf(first: unknown): number {
+  if (typeof first !== "number" || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
+}
+
 export function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString("base64url");
 }

@@ -7,13 +7,7 @@
 
 import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.js";
-
-/** The page size a `first` argument will get: invalid values are refused later, so clamp here. */
-function pageSizeOf(first: unknown): number {
-  if (typeof first !== "number" || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
-  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(first)));
-}
+import { pageSizeOf } from "../pagination.js";
 
 const listCostEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.args.some((arg) => arg.name === "first")) return 1 + pageSizeOf(args.first) * childComplexity;
