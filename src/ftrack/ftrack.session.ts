@@ -301,8 +301,7 @@ export class FtrackSession {
     const where = and(
       args.projectId !== undefined && eq("project_id", id(args.projectId)),
       args.parentId !== undefined && eq("parent_id", id(args.parentId)),
-      args.objectTypeName !== undefined && eq("object_type.name", args.objectTypeName),
-      args.nameContains ? contains("name", args.nameContains) : undefined,
+      filter,
     );
     return this.#list("TypedContext", listQuery(LIST_SPECS.contextsByProject, where), args, plan);
   }
@@ -313,22 +312,10 @@ export class FtrackSession {
     return (
       this.#known<ContextRecord>(LIST_SPECS.childrenByParent, undefined, parentId, page) ??
       this.#grouped(LIST_SPECS.childrenByParent, parentId, page) ??
-      this.#childrenOf(parentId, page, plan)
+      this.#listOf(LIST_SPECS.childrenByParent, parentId, page, plan, () =>
+        this.listContexts({ parentId, ...page }, plan),
+      )
     );
-  }
-
-  async #childrenOf(
-    parentId: string,
-    page: PageRequest,
-    plan?: ReadPlan,
-  ): Promise<RecordPage<ContextRecord>> {
-    this.#plan(LIST_SPECS.childrenByParent.name, plan);
-    const all = await this.#lists.childrenByParent.load(parentId);
-    if (all)
-      return primed(all.slice(0, page.limit), nextOffset(all, page), (r) =>
-        this.#primeKind("TypedContext", r),
-      );
-    return this.listContexts({ parentId, ...page }, plan);
   }
 
   listAssetVersions(
@@ -341,23 +328,11 @@ export class FtrackSession {
       const [spec, parentId] = parent;
       const known = this.#known<AssetVersionRecord>(spec, undefined, parentId, args);
       if (known) return known;
-      return this.#grouped(spec, parentId, args) ?? this.#versionsOf(spec, parentId, args, plan);
-    }
-    return this.#versionsPage(args, plan);
-  }
-
-  async #versionsOf(
-    spec: ListSpec & { name: "versionsByTask" | "versionsByAsset" },
-    parentId: string,
-    args: { assetId?: string; taskId?: string } & PageRequest,
-    plan?: ReadPlan,
-  ): Promise<RecordPage<AssetVersionRecord>> {
-    this.#plan(spec.name, plan);
-    const all = await this.#lists[spec.name].load(parentId);
-    if (all)
-      return primed(all.slice(0, args.limit), nextOffset(all, args), (r) =>
-        this.#primeKind("AssetVersion", r),
+      return (
+        this.#grouped(spec, parentId, args) ??
+        this.#listOf(spec, parentId, args, plan, () => this.#versionsPage(args, plan))
       );
+    }
     return this.#versionsPage(args, plan);
   }
 
@@ -541,10 +516,25 @@ export class FtrackSession {
   ): RecordPage<R> | null {
     if (page.offset !== 0) return null;
     const all = this.#memo.get<R>(ListMemo.key(spec, filter, parentId));
-    if (!all) return null;
-    return primed(all.slice(0, page.limit), nextOffset(all, page), (record) =>
-      this.#primeKind(spec.kind, record),
-    );
+    return all ? this.#firstPage(spec.kind, all, page) : null;
+  }
+
+  /** The first page of a whole list, its records primed into the loaders. */
+  #firstPage<R extends { id: string }>(kind: RecordKind, all: R[], page: PageRequest): RecordPage<R> {
+    return primed(all.slice(0, page.limit), nextOffset(all, page), (record) => this.#primeKind(kind, record));
+  }
+
+  /** A first page from a grouped loader (with the caller's plan); `fallback` when its rows were cut. */
+  async #listOf<R extends { id: string }>(
+    spec: ListSpec & { name: keyof ListLoaders },
+    parentId: string,
+    page: PageRequest,
+    plan: ReadPlan | undefined,
+    fallback: () => Awaitable<RecordPage<R>>,
+  ): Promise<RecordPage<R>> {
+    this.#plan(spec.name, plan);
+    const all = await (this.#lists[spec.name] as DataLoader<string, R[] | null>).load(parentId);
+    return all ? this.#firstPage(spec.kind, all, page) : fallback();
   }
 
   /** The list a page of versions is the first page of (one task's, or one asset's); null for any other page. */
@@ -568,10 +558,7 @@ export class FtrackSession {
     page: PageRequest,
   ): RecordPage<R> | null {
     const all = known(this.#lists[spec.name] as DataLoader<string, R[] | null>, parentId);
-    if (!all) return null;
-    return primed(all.slice(0, page.limit), nextOffset(all, page), (record) =>
-      this.#primeKind(spec.kind, record),
-    );
+    return all ? this.#firstPage(spec.kind, all, page) : null;
   }
 
   /** A record by id: at once when a loader holds it, else read (with the caller's plan). */
