@@ -93,14 +93,7 @@ export function subscribeOverWebSocket<T, V>(
       }
     },
   });
-  return collect<T>(
-    (sink) =>
-      client.subscribe<T>(
-        { query: print(document), variables: variables as Record<string, unknown> | undefined },
-        sink,
-      ),
-    () => client.dispose(),
-  );
+  return subscribeWith(client, { document, variables });
 }
 
 /** A graphql-sse client ("distinct connections": one event stream per subscription). */
@@ -110,6 +103,14 @@ export function subscribeOverSse<T, V>(
   headers: Record<string, string> = {},
 ): Subscription<T> {
   const client = createSseClient({ url: `${serviceUrl}/graphql/stream`, headers, retryAttempts: 0 });
+  return subscribeWith(client, { document, variables });
+}
+
+/** One operation on a graphql-ws or graphql-sse client (the same subscribe/dispose shape). */
+function subscribeWith<T, V>(
+  client: Pick<ReturnType<typeof createSseClient>, "subscribe" | "dispose">,
+  { document, variables }: Operation<T, V>,
+): Subscription<T> {
   return collect<T>(
     (sink) =>
       client.subscribe<T>(
