@@ -50,6 +50,8 @@ export function sharedPersistedQueryCache(redis: RedisConnection): SharedPersist
       await memory.delete(key);
       if (redis.health.usable) await shared.delete(key);
     },
-    close: () => keyv.disconnect(),
+    // Destroyed, not quit: a graceful quit waits for a Redis that may never answer, holding the
+    // shutdown; what is lost is at most a cache write.
+    close: () => (keyv.store as KeyvRedis<string>).disconnect(true),
   };
 }

@@ -36,13 +36,14 @@ export function redisTarget(url: string): string {
  * being down at start does not stop the service (it goes without Redis until Redis answers).
  */
 export async function connectRedis(config: RedisConfig, logger: Logger): Promise<RedisConnection> {
+  const connectWaitMs = Math.max(config.timeoutMs, 1000);
   const options: RedisOptions = {
     lazyConnect: true,
     // A command while disconnected fails at once instead of waiting in a queue that grows.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: config.timeoutMs,
-    connectTimeout: Math.max(config.timeoutMs, 1000),
+    connectTimeout: connectWaitMs,
     // Reconnect forever, backing off to one attempt every 2 s.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   };
@@ -58,10 +59,16 @@ export async function connectRedis(config: RedisConfig, logger: Logger): Promise
   let subscriber: Redis | undefined;
   const handlers = new Map<string, (message: string) => void>();
 
-  await client.connect().then(
-    () => health.check(),
-    () => {},
-  );
+  // A Redis that accepts but never answers would hold ioredis's connect() for several timeouts.
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.connect().then(
+      () => health.check(),
+      () => {},
+    ),
+    new Promise((resolve) => (waited = setTimeout(resolve, connectWaitMs))),
+  ]);
+  clearTimeout(waited);
   return {
     client,
     health,

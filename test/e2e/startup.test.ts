@@ -179,14 +179,28 @@ function expectNoneHung(
 describe("requests during start get an answer", { timeout: 150_000 }, () => {
   it("npm start: refused before the port opens, then 503 STARTING with Retry-After, then 200", async () => {
     const port = await freePort();
-    const launched = launch("src/main.ts", { PORT: String(port), EMULATOR_PORT: "0" });
+    // A Redis that accepts and never answers holds the start, port open, for REDIS_TIMEOUT_MS: the
+    // window in which requests get 503 is then long enough to hit on a loaded machine. (It reads,
+    // so that it sees the service hang up.)
+    const silentRedis = createServer((socket) => socket.resume());
+    blockers.push(silentRedis);
+    await new Promise<void>((resolve) => silentRedis.listen(0, "127.0.0.1", resolve));
+    const launched = launch("src/main.ts", {
+      PORT: String(port),
+      EMULATOR_PORT: "0",
+      REDIS_URL: `redis://127.0.0.1:${(silentRedis.address() as { port: number }).port}`,
+      REDIS_TIMEOUT_MS: "2000",
+    });
     const [result, first] = await Promise.all([
       fireDuringStart(launched, [{ port, path: "/healthz" }]),
       firstAnswer(launched, port),
     ]);
     expectNoneHung(result, launched, (o) => o.status === 200 || (o.status === 503 && o.retryAfter === "1"));
-    // The port opens before the schema is built: the first request it takes is answered 503.
+    // The port opens before the start is done: the first request it takes is answered 503.
     expect(first).toEqual({ kind: "answer", status: 503, retryAfter: "1" });
+    // Nor does that Redis hold the stop: a graceful exit, not "stopping took too long".
+    launched.child.kill("SIGTERM");
+    expect(await launched.exited, launched.stderr()).toBe(0);
   });
 
   it("npm run emulator", async () => {
