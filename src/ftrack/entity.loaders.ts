@@ -8,7 +8,13 @@
  * same answer. A failed request rejects the loads of its chunk only.
  */
 import DataLoader from "dataloader";
-import { RECORD_KINDS, type RecordKind } from "./entity.mappers.js";
+import {
+  queryData,
+  RECORD_KINDS,
+  type RecordKind,
+  VERSION_PROJECT_FIELDS,
+  versionProjectId,
+} from "./entity.mappers.js";
 import { isFtrackId, isIn, type Query, select } from "./expression.js";
 import type {
   AssetRecord,
@@ -46,6 +52,8 @@ export interface EntityLoaders {
   assetVersion: DataLoader<string, AssetVersionRecord | null>;
   user: DataLoader<string, UserRecord | null>;
   component: DataLoader<string, ComponentRecord | null>;
+  /** The project of a version (not part of its record: few readers need it). */
+  versionProject: DataLoader<string, string | null>;
 }
 
 type Found<R> = (R | null | Error)[];
@@ -195,6 +203,24 @@ export function createEntityLoaders(rt: PlannedLoaderRuntime): EntityLoaders {
     assetVersion: byId("assetVersion", "AssetVersion"),
     user: byId("user", "User"),
     component: byId("component", "Component"),
+    versionProject: loader<string | null>(rt, async (keys) => {
+      const found = new Map<string, string | null | Error>();
+      await Promise.all(
+        idChunks(rt, keys).map(async (part) => {
+          const expression = select("id", ...VERSION_PROJECT_FIELDS)
+            .from("AssetVersion")
+            .where(isIn("id", part))
+            .toString();
+          try {
+            const [result] = await rt.run([{ action: "query", expression }]);
+            for (const entity of queryData(result)) found.set(entity.id, versionProjectId(entity));
+          } catch (error) {
+            for (const id of part) found.set(id, asError(error));
+          }
+        }),
+      );
+      return keys.map((key) => found.get(key) ?? null);
+    }),
   };
   return loaders;
 }

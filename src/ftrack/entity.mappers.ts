@@ -8,6 +8,7 @@ import type {
   AssetVersionRecord,
   ComponentRecord,
   ContextRecord,
+  DatedVersionRecord,
   FtrackEntity,
   UserRecord,
 } from "./ftrack.types.js";
@@ -32,11 +33,12 @@ export const ASSET_VERSION_FIELDS = [
   "user_id",
   "is_latest_version",
   "thumbnail_id",
-  "date",
-  // The project, through the asset's context (a Project itself, or a TypedContext in one).
-  "asset.context_id",
-  "asset.parent.project_id",
 ];
+// Read only where needed: a list of versions is read far more often than it is ranked or filtered
+// by project, and these double what each version row costs ftrack to build and this layer to read.
+export const VERSION_DATE_FIELD = "date";
+/** A version's project, through its asset's context (a Project itself, or a TypedContext in one). */
+export const VERSION_PROJECT_FIELDS = ["asset.context_id", "asset.parent.project_id"];
 export const USER_FIELDS = ["id", "username", "first_name", "last_name", "thumbnail_id"];
 export const COMPONENT_FIELDS = ["id", "name", "file_type", "size", "component_locations.location_id"];
 
@@ -102,13 +104,18 @@ export function mapAssetVersion(e: FtrackEntity): AssetVersionRecord {
     userId: str(e.user_id),
     isLatestVersion: e.is_latest_version === true,
     thumbnailId: str(e.thumbnail_id),
-    date: str(e.date),
-    projectId: versionProjectId(e),
   };
 }
 
-/** A version's project: its asset's context when that is a Project, else that context's project. */
-function versionProjectId(e: FtrackEntity): string | null {
+export function mapDatedVersion(e: FtrackEntity): DatedVersionRecord {
+  return { ...mapAssetVersion(e), date: str(e[VERSION_DATE_FIELD]) };
+}
+
+/**
+ * A version's project (read with VERSION_PROJECT_FIELDS): its asset's context when that is a
+ * Project, else that context's project.
+ */
+export function versionProjectId(e: FtrackEntity): string | null {
   const asset = e.asset as { context_id?: unknown; parent?: FtrackEntity | null } | null | undefined;
   const parent = asset?.parent;
   if (!parent || typeof parent !== "object") return null;

@@ -61,6 +61,7 @@ import {
   type AssetVersionRecord,
   type ComponentRecord,
   type ContextRecord,
+  type DatedVersionRecord,
   FtrackAbortedError,
   FtrackApiError,
   type FtrackIdentity,
@@ -242,6 +243,11 @@ export class FtrackSession {
     }
   }
 
+  /** The project a version's asset lies in; null when there is no such version. */
+  versionProjectId(id: string): Promise<string | null> {
+    return this.#loaders.versionProject.load(id);
+  }
+
   // ---- what inherited thumbnails are chosen from (see inheritance.loaders.ts) ----
 
   /** A TypedContext, then the TypedContexts above it, nearest first; null for anything else. */
@@ -250,7 +256,7 @@ export class FtrackSession {
   }
 
   /** A task's versions that have a thumbnail: highest version, then newest, first (at least that one). */
-  versionsWithThumbnail(taskId: string): Promise<AssetVersionRecord[]> {
+  versionsWithThumbnail(taskId: string): Promise<DatedVersionRecord[]> {
     return this.#inheritance.versionsWithThumbnailByTask.load(taskId);
   }
 

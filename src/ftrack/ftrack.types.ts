@@ -124,10 +124,12 @@ export interface AssetVersionRecord {
   userId: string | null;
   isLatestVersion: boolean;
   thumbnailId: string | null;
-  /** When it was published (ISO 8601). */
+}
+
+/** A version with when it was published: what an inherited thumbnail is ranked by. */
+export interface DatedVersionRecord extends AssetVersionRecord {
+  /** ISO 8601. */
   date: string | null;
-  /** The project the version's asset lies in. */
-  projectId: string | null;
 }
 
 export interface UserRecord {

@@ -17,13 +17,14 @@ import { asError, idChunks, type LoaderRuntime, loader } from "./entity.loaders.
 import {
   ASSET_VERSION_FIELDS,
   isEntity,
-  mapAssetVersion,
   mapContext,
+  mapDatedVersion,
   queryData,
   TYPED_CONTEXT_FIELDS,
+  VERSION_DATE_FIELD,
 } from "./entity.mappers.js";
 import { and, type Condition, compare, eq, id, isIn, select } from "./expression.js";
-import type { AssetVersionRecord, ContextRecord, FtrackEntity } from "./ftrack.types.js";
+import type { AssetVersionRecord, ContextRecord, DatedVersionRecord, FtrackEntity } from "./ftrack.types.js";
 import { GROUPED_LIST_ROW_CAP } from "./list.loaders.js";
 
 export interface InheritanceLoaders {
@@ -36,7 +37,7 @@ export interface InheritanceLoaders {
    * A task's versions that have a thumbnail, in ftrack's order: highest version first, then the
    * newest, then by id. The first is always there; the rest may be left out when there are many.
    */
-  versionsWithThumbnailByTask: DataLoader<string, AssetVersionRecord[]>;
+  versionsWithThumbnailByTask: DataLoader<string, DatedVersionRecord[]>;
 }
 
 /** Stores records the inheritance loaders read, so by-id loads of them cost nothing. */
@@ -88,27 +89,27 @@ function lineageLoader(rt: LoaderRuntime, prime: InheritancePriming) {
 
 function versionsWithThumbnailLoader(rt: LoaderRuntime, prime: InheritancePriming) {
   const versionsWithThumbnail = (where: Condition) =>
-    select(...ASSET_VERSION_FIELDS)
+    select(...ASSET_VERSION_FIELDS, VERSION_DATE_FIELD)
       .from("AssetVersion")
       .where(and(where, compare("thumbnail_id", "!=", null)))
       .orderBy("version", "desc")
-      .orderBy("date", "desc")
+      .orderBy(VERSION_DATE_FIELD, "desc")
       .orderBy("id", "desc");
   const records = (result: unknown) =>
     queryData(result).map((entity) => {
-      const record = mapAssetVersion(entity);
+      const record = mapDatedVersion(entity);
       prime.version(record);
       return record;
     });
 
   /** One grouped query; when its answer is cut, one query per task left without rows, together. */
-  async function readChunk(part: string[]): Promise<Map<string, AssetVersionRecord[]>> {
+  async function readChunk(part: string[]): Promise<Map<string, DatedVersionRecord[]>> {
     const expression = versionsWithThumbnail(isIn("task_id", part))
       .limit(GROUPED_LIST_ROW_CAP + 1)
       .toString();
     const [result] = await rt.run([{ action: "query", expression }]);
     const rows = records(result);
-    const groups = new Map<string, AssetVersionRecord[]>(part.map((taskId) => [taskId, []]));
+    const groups = new Map<string, DatedVersionRecord[]>(part.map((taskId) => [taskId, []]));
     for (const row of rows) groups.get(row.taskId ?? "")?.push(row);
     if (rows.length <= GROUPED_LIST_ROW_CAP) return groups;
     // The rows are the head of one order, so a task with any row there has its first one. The cut
@@ -126,8 +127,8 @@ function versionsWithThumbnailLoader(rt: LoaderRuntime, prime: InheritancePrimin
     return groups;
   }
 
-  return loader<AssetVersionRecord[]>(rt, async (keys) => {
-    const groups = new Map<string, AssetVersionRecord[] | Error>();
+  return loader<DatedVersionRecord[]>(rt, async (keys) => {
+    const groups = new Map<string, DatedVersionRecord[] | Error>();
     await Promise.all(
       idChunks(rt, keys).map(async (part) => {
         try {

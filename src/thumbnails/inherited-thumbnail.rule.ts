@@ -12,7 +12,7 @@
  *   has none (a project's image is its poster, not a picture of the work below it).
  * Ancestors' own thumbnails only: an ancestor's inherited one is never passed further down.
  */
-import type { AssetVersionRecord, ContextRecord, ThumbnailableRecord } from "../ftrack/ftrack.types.js";
+import type { ContextRecord, DatedVersionRecord, ThumbnailableRecord } from "../ftrack/ftrack.types.js";
 
 /** What the rule reads of the entity asked about. */
 export type ThumbnailOwner = Pick<ThumbnailableRecord, "entityType" | "id" | "thumbnailId">;
@@ -22,7 +22,7 @@ export type Inheritance = "none" | "task" | "context" | "version";
 
 export interface InheritanceCandidates {
   /** A task's versions that have a thumbnail (in any order). */
-  versions: readonly AssetVersionRecord[];
+  versions: readonly DatedVersionRecord[];
   /** The contexts to look at, nearest first: a context's ancestors; a version's asset's parent, then its ancestors. */
   ancestors: readonly ContextRecord[];
 }
@@ -45,14 +45,14 @@ export function inheritanceOf(entity: ThumbnailOwner): Inheritance {
 }
 
 /** Highest version first, then the newest, then by id (so equal ones always rank the same). */
-function ranksAbove(a: AssetVersionRecord, b: AssetVersionRecord): boolean {
+function ranksAbove(a: DatedVersionRecord, b: DatedVersionRecord): boolean {
   if (a.version !== b.version) return a.version > b.version;
   if ((a.date ?? "") !== (b.date ?? "")) return (a.date ?? "") > (b.date ?? "");
   return a.id > b.id;
 }
 
-function latestWithThumbnail(versions: readonly AssetVersionRecord[]): AssetVersionRecord | null {
-  let best: AssetVersionRecord | null = null;
+function latestWithThumbnail(versions: readonly DatedVersionRecord[]): DatedVersionRecord | null {
+  let best: DatedVersionRecord | null = null;
   for (const version of versions) {
     if (version.thumbnailId && (!best || ranksAbove(version, best))) best = version;
   }

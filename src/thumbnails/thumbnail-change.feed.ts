@@ -20,6 +20,7 @@ import { describeError } from "../observability/logger.js";
 import { thumbnailSubscribers } from "../observability/metrics.js";
 import {
   mayWant,
+  readsVersionProject,
   type ThumbnailChangeFilter,
   type ThumbnailCue,
   thumbnailCue,
@@ -195,22 +196,32 @@ export class ThumbnailChangeFeed {
     const wanted = cues.filter((cue) => subscribers.some((s) => mayWant(s.filter, cue)));
     if (wanted.length === 0) return;
     const session = this.#sessionFor(subscribers[0].identity);
-    let records: (ThumbnailableRecord | null)[];
+    const filters = subscribers.map((s) => s.filter);
+    let reads: [ThumbnailableRecord | null, string | null | undefined][];
     try {
       // Asked for in one tick: the session's call batcher sends them as one request.
-      records = await Promise.all(wanted.map(({ kind, id }) => session.thumbnailable(kind, id)));
+      reads = await Promise.all(
+        wanted.map((cue) =>
+          Promise.all([
+            session.thumbnailable(cue.kind, cue.id),
+            readsVersionProject(filters, cue) ? session.versionProjectId(cue.id) : undefined,
+          ]),
+        ),
+      );
     } catch (error) {
       this.#readFailed(subscribers, error, since);
       return;
     }
-    for (const record of records) {
+    for (const [record, versionProjectId] of reads) {
       if (!record) continue; // gone, or not readable by this identity
       const event: ThumbnailChangeEvent = {
         kind: record.thumbnailId ? "set" : "cleared",
         record,
         readBy: session,
       };
-      for (const subscriber of subscribers) if (wants(subscriber.filter, record)) subscriber.push(event);
+      for (const subscriber of subscribers) {
+        if (wants(subscriber.filter, record, versionProjectId)) subscriber.push(event);
+      }
     }
   }
 

@@ -39,11 +39,24 @@ export function thumbnailCue(change: EntityChange): ThumbnailCue | undefined {
   return kind && { kind, id: change.entityId };
 }
 
-/** Whether a subscriber with this filter wants the change of this entity, as ftrack has it now. */
-export function wants(filter: ThumbnailChangeFilter, record: ThumbnailableRecord): boolean {
+/**
+ * Whether a subscriber with this filter wants the change of this entity, as ftrack has it now.
+ * `versionProjectId`: a version's project, read apart from its record (see readsVersionProject).
+ */
+export function wants(
+  filter: ThumbnailChangeFilter,
+  record: ThumbnailableRecord,
+  versionProjectId?: string | null,
+): boolean {
   if (filter.entityIds && !filter.entityIds.has(record.id)) return false;
   if (filter.projectId === undefined) return true;
-  return "projectId" in record && record.projectId === filter.projectId;
+  const projectId = "projectId" in record ? record.projectId : versionProjectId;
+  return projectId != null && projectId === filter.projectId;
+}
+
+/** Whether `wants` needs the project of a version this cue names, for any of these filters. */
+export function readsVersionProject(filters: ThumbnailChangeFilter[], cue: ThumbnailCue): boolean {
+  return cue.kind === "AssetVersion" && filters.some((filter) => filter.projectId !== undefined);
 }
 
 /** Whether a subscriber with this filter may want a change of this entity (before reading it). */

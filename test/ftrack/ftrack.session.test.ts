@@ -90,9 +90,10 @@ describe("loading by id", () => {
   it("maps assets, versions, users and components", async () => {
     const s = session();
     const version = DEMO.asset.versionIds[0];
-    const [asset, assetVersion, user, component] = await Promise.all([
+    const [asset, assetVersion, versionProjectId, user, component] = await Promise.all([
       s.asset(DEMO.asset.id),
       s.assetVersion(version),
+      s.versionProjectId(version),
       s.user(DEMO.users.alice.id),
       s.component(DEMO.components.originOnly),
     ]);
@@ -111,9 +112,9 @@ describe("loading by id", () => {
       userId: DEMO.users.alice.id,
       isLatestVersion: false,
       thumbnailId: DEMO.thumbnails[version],
-      // Through its asset's context (a shot of Aurora).
-      projectId: DEMO.projects.aurora.id,
     });
+    // Read apart from the record, through its asset's context (a shot of Aurora).
+    expect(versionProjectId).toBe(DEMO.projects.aurora.id);
     expect(user).toEqual({
       entityType: "User",
       id: DEMO.users.alice.id,

@@ -110,8 +110,7 @@ describe("versionsWithThumbnailByTask", () => {
     expect(invalid).toEqual([]);
     expect(calls).toHaveLength(1);
     expect(expressionOf(calls[0]!)).toBe(
-      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date, " +
-        "asset.context_id, asset.parent.project_id " +
+      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date " +
         `from AssetVersion where (task_id in (${TASK}, ${OTHER_TASK})) and (thumbnail_id != none) ` +
         `order by version desc, date desc, id desc limit ${GROUPED_LIST_ROW_CAP + 1}`,
     );
@@ -140,8 +139,7 @@ describe("versionsWithThumbnailByTask", () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]).toHaveLength(1);
     expect(expressionOf(calls[1]!)).toBe(
-      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date, " +
-        "asset.context_id, asset.parent.project_id " +
+      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date " +
         `from AssetVersion where (task_id is ${OTHER_TASK}) and (thumbnail_id != none) ` +
         "order by version desc, date desc, id desc limit 1",
     );

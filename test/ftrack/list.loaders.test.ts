@@ -54,8 +54,8 @@ describe("versionsByTask", () => {
     // idChunkSize 2: two queries for three tasks, each `task_id in (...)`, ordered, capped.
     expect(calls).toHaveLength(2);
     expect(calls[0]).toBe(
-      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date, " +
-        `asset.context_id, asset.parent.project_id from AssetVersion ` +
+      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id " +
+        "from AssetVersion " +
         `where task_id in (${TASK_A}, ${TASK_B}) order by version asc, id asc limit ${GROUPED_LIST_ROW_CAP + 1}`,
     );
   });

@@ -108,8 +108,8 @@ describe("readAhead", () => {
     );
     await readAhead(t, "TypedContext", tasksOfProject(), versionsPlan);
     expect(expressions[1]).toBe(
-      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id, date, " +
-        "asset.context_id, asset.parent.project_id from AssetVersion " +
+      "select id, version, comment, asset_id, task_id, user_id, is_latest_version, thumbnail_id " +
+        "from AssetVersion " +
         `where task_id in (select id from TypedContext where project_id is ${PROJECT}) ` +
         `order by version asc, id asc limit ${VERSIONS_CAP + 1}`,
     );

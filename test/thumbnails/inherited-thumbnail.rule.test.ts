@@ -1,6 +1,6 @@
 /** The inheritance rule over plain records: who inherits, and which candidate wins. */
 import { describe, expect, it } from "vitest";
-import type { AssetVersionRecord, ContextRecord } from "../../src/ftrack/ftrack.types.js";
+import type { ContextRecord, DatedVersionRecord } from "../../src/ftrack/ftrack.types.js";
 import {
   inheritanceOf,
   NO_CANDIDATES,
@@ -24,8 +24,23 @@ const context = (id: string, thumbnailId: string | null): ContextRecord => ({
   objectTypeName: "Shot",
 });
 
-const version = (id: string, n: number, date: string | null, thumbnailId: string | null = `img-${id}`) =>
-  ({ entityType: "AssetVersion", id, version: n, date, thumbnailId }) as AssetVersionRecord;
+const version = (
+  id: string,
+  n: number,
+  date: string | null,
+  thumbnailId: string | null = `img-${id}`,
+): DatedVersionRecord => ({
+  entityType: "AssetVersion",
+  id,
+  version: n,
+  comment: null,
+  assetId: null,
+  taskId: null,
+  userId: null,
+  isLatestVersion: false,
+  thumbnailId,
+  date,
+});
 
 describe("inheritanceOf", () => {
   it("tells where an entity without a thumbnail looks; nowhere with one, or for projects and users", () => {
