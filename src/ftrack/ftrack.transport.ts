@@ -149,7 +149,7 @@ export class FtrackTransport {
           }),
         },
         async (res) => {
-          const body = await readJson(res);
+          const { body, hasDates } = await readApiJson(res);
           if (isErrorShape(body) && !UNAVAILABLE_STATUSES.has(res.status)) {
             throw toApiError(body, res.status, identity);
           }
@@ -162,7 +162,7 @@ export class FtrackTransport {
               res.status,
             );
           }
-          return decodeDates(body) as unknown[];
+          return (hasDates ? decodeDates(body) : body) as unknown[];
         },
       );
       ftrackRequests.inc({ outcome: "ok" });
@@ -359,11 +359,18 @@ async function isMissingFile(res: Response, what: string, identity: FtrackIdenti
 }
 
 async function readJson(res: Response): Promise<unknown> {
+  return (await readApiJson(res)).body;
+}
+
+/** The body (undefined when it is not JSON), and whether it may hold dates to decode. */
+async function readApiJson(res: Response): Promise<{ body: unknown; hasDates: boolean }> {
   const text = await res.text();
+  // Most answers hold no date: finding none in the text spares walking every object of the body.
+  const hasDates = text.includes('"__type__"');
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), hasDates };
   } catch {
-    return undefined;
+    return { body: undefined, hasDates };
   }
 }
 
