@@ -15,9 +15,11 @@ import { connectRedis, type RedisConnection } from "../../src/redis/redis.connec
 let redis: RedisProcess;
 const connections: RedisConnection[] = [];
 const logs: string[] = [];
+/** Short, where a test waits one out; the counting tests use a longer one a loaded machine cannot trip. */
 const TIMEOUT_MS = 200;
+const CALM_TIMEOUT_MS = 2000;
 
-async function replica(): Promise<RedisThumbnailTier> {
+async function replica(timeoutMs = TIMEOUT_MS): Promise<RedisThumbnailTier> {
   const sink = new Writable({
     write(chunk, _encoding, done) {
       logs.push(chunk.toString());
@@ -25,7 +27,7 @@ async function replica(): Promise<RedisThumbnailTier> {
     },
   });
   const connection = await connectRedis(
-    { url: redis.url, timeoutMs: TIMEOUT_MS, thumbnailTtlSeconds: 60 },
+    { url: redis.url, timeoutMs, thumbnailTtlSeconds: 60 },
     createLogger("info", sink),
   );
   connections.push(connection);
@@ -73,7 +75,7 @@ afterAll(async () => {
 
 describe("RedisThumbnailTier", () => {
   it("two replicas missing one key at once fetch it once; both get the stored entry", async () => {
-    const [a, b] = [await replica(), await replica()];
+    const [a, b] = [await replica(CALM_TIMEOUT_MS), await replica(CALM_TIMEOUT_MS)];
     const key = freshKey();
     const loader = gatedLoader(async () => entry("one"));
     const both = [a.load(key, loader.load), b.load(key, loader.load)];
@@ -84,12 +86,12 @@ describe("RedisThumbnailTier", () => {
     expect(fromA).toEqual(entry("one"));
     expect(fromB).toEqual(entry("one"));
     // A third replica later: a Redis hit.
-    expect(await (await replica()).load(key, loader.load)).toEqual(entry("one"));
+    expect(await (await replica(CALM_TIMEOUT_MS)).load(key, loader.load)).toEqual(entry("one"));
     expect(loader.calls).toBe(1);
   });
 
   it("the holder's timeout is its waiter's timeout; its null is the waiter's null", async () => {
-    const [a, b] = [await replica(), await replica()];
+    const [a, b] = [await replica(CALM_TIMEOUT_MS), await replica(CALM_TIMEOUT_MS)];
     const slow = freshKey();
     const failing = gatedLoader(async () => {
       throw new FtrackUnavailableError("timeout", "ftrack timed out");

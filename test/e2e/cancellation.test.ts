@@ -34,9 +34,10 @@ function post(
 describe("a client that hangs up mid-query", () => {
   let harness: Harness;
   beforeAll(async () => {
-    // A hung ftrack request times out, and a read is retried, after half a second: without
-    // cancellation, the reads that follow a hang-up would show within the wait below.
-    harness = await startHarness({ env: { FTRACK_TIMEOUT_MS: "500" } });
+    // A hung ftrack request times out, and a read is retried, after two seconds: without
+    // cancellation, the reads that follow a hang-up would show within the wait below. (Not shorter:
+    // a slow answer on a loaded machine would be retried too, and the counts below would change.)
+    harness = await startHarness({ env: { FTRACK_TIMEOUT_MS: "2000" } });
   });
   afterEach(() => {
     harness.emulator.knobs.onOperations = undefined;
@@ -80,7 +81,7 @@ describe("a client that hangs up mid-query", () => {
     );
     expect(answer).toBeInstanceOf(Error); // the client gave up waiting
 
-    await sleep(1500);
+    await sleep(3000);
     expect(harness.emulator.counters.requests).toBe(2);
     expect(await abortedRequests()).toBe(aborted + 1);
   });

@@ -38,7 +38,9 @@ async function startOn(
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", FTRACK_TIMEOUT_MS: "500", ...env });
+  // Long enough that a slow answer on a loaded machine is not taken for a timeout; the timeout
+  // case sets a short one.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", FTRACK_TIMEOUT_MS: "5000", ...env });
   const service = await startService(
     config,
     { apiUser: "pipeline", apiKey: API_KEY, ...connection },
@@ -117,7 +119,7 @@ describe("the ftrack connection check names the cause", () => {
     cleanups.push(async () => {
       for (const socket of sockets) socket.destroy();
     });
-    const started = await startOn({ server: `http://127.0.0.1:${port}` });
+    const started = await startOn({ server: `http://127.0.0.1:${port}` }, { FTRACK_TIMEOUT_MS: "500" });
     await expectNamed(started, "timeout", /did not answer within 500 ms \(FTRACK_TIMEOUT_MS\)/);
   });
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   harness = await startHarness({
     env: {
       THUMBNAIL_URL_SECRETS: SECRETS,
-      FTRACK_TIMEOUT_MS: "1000",
+      FTRACK_TIMEOUT_MS: "3000",
       FTRACK_RETRY_DEADLINE_MS: "100",
       THUMBNAIL_FORMATS: "webp",
       LOG_LEVEL: "debug",

@@ -420,7 +420,8 @@ describe("failures", () => {
   });
 
   it("retries a read whose request timed out", async () => {
-    const quick = clientWith({ timeoutMs: 200 });
+    // Short enough to wait out the hang, long enough that the retry is not cut as well when loaded.
+    const quick = clientWith({ timeoutMs: 2_000 });
     emulator.injectFailure({ route: "api", mode: "hang" });
     expect(await quick.sessionFor().user(DEMO.users.carol.id)).toMatchObject({ username: "carol.chen" });
     expect(emulator.counters.requests).toBe(2);

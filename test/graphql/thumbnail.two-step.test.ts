@@ -272,12 +272,14 @@ describe("the PUT refuses, with the codes of uploadThumbnail, and nothing reache
 describe("an upload expires", () => {
   let short: Harness;
   beforeAll(async () => {
-    short = await startHarness({ env: { UPLOAD_URL_TTL_SECONDS: "1" } });
+    short = await startHarness({ env: { UPLOAD_URL_TTL_SECONDS: "2" } });
   });
   afterAll(() => short?.close());
 
   it("its PUT is refused after expiresAt (410), and so is its completion; nothing reaches ftrack", async () => {
     const png = await solid("png", 40, 40);
+    // Expiry is a whole second: reserving as a second begins leaves `early` its whole TTL for its PUT.
+    await new Promise((resolve) => setTimeout(resolve, 1010 - (Date.now() % 1000)));
     const early = await reserve(short, target, png);
     expect((await putFile(early, png)).status).toBe(204);
     const late = await reserve(short, target, png);
