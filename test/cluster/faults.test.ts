@@ -22,7 +22,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cluster?.close());
 
-const PHASE_SECONDS = 8;
+const PHASE_SECONDS = 14;
+/**
+ * A request sent after a fault ended may still wait on an ftrack read that hung before (thumbnail
+ * fetches are shared) and fail one ftrack timeout later. A fault that lasted would keep failing for
+ * the half phase after its end, longer than this.
+ */
+const RECOVER_BOUND_MS = Number(FAULT_CLUSTER_ENV.FTRACK_TIMEOUT_MS) + 2000;
 
 describe("faults under steady load", () => {
   let results: PhaseResult[];
@@ -46,7 +52,8 @@ describe("faults under steady load", () => {
   });
 
   it("failures stop once each fault ends", () => {
-    for (const r of results) expect(r.recoverMs, r.phase).toBeLessThan(PHASE_SECONDS * 500);
+    expect(RECOVER_BOUND_MS).toBeLessThan(PHASE_SECONDS * 500);
+    for (const r of results) expect(r.recoverMs, r.phase).toBeLessThan(RECOVER_BOUND_MS);
     // Some failures are expected while ftrack fails 5% of requests: they are answered, and coded.
     expect(phase("ftrack fails").requests).toBeGreaterThan(0);
   });
