@@ -78,6 +78,36 @@ export function idChunks(rt: LoaderRuntime, keys: readonly string[]): string[][]
 export const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
+ * `select <fields> from <type> where id in (...)` per chunk of `keys` (in this tick, so one POST),
+ * each entity turned into a value by `read`; in key order, null for ids not found, the chunk's error
+ * for the ids of a chunk that failed.
+ */
+export async function readByIds<V>(
+  rt: LoaderRuntime,
+  keys: readonly string[],
+  type: string,
+  fields: readonly string[],
+  read: (entity: FtrackEntity) => V,
+): Promise<(V | null | Error)[]> {
+  const found = new Map<string, V | Error>();
+  await Promise.all(
+    idChunks(rt, keys).map(async (part) => {
+      const expression = select(...fields)
+        .from(type)
+        .where(isIn("id", part))
+        .toString();
+      try {
+        const [result] = await rt.run([{ action: "query", expression }]);
+        for (const entity of queryData(result)) found.set(entity.id, read(entity));
+      } catch (error) {
+        for (const id of part) found.set(id, asError(error));
+      }
+    }),
+  );
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+/**
  * Reads every chunk of valid ids from each of `kinds` (all in this tick, so one POST), with the plan
  * registered for `name`, maps the entities, and answers in key order (the first kind that has an id wins).
  */
@@ -203,24 +233,9 @@ export function createEntityLoaders(rt: PlannedLoaderRuntime): EntityLoaders {
     assetVersion: byId("assetVersion", "AssetVersion"),
     user: byId("user", "User"),
     component: byId("component", "Component"),
-    versionProject: loader<string | null>(rt, async (keys) => {
-      const found = new Map<string, string | null | Error>();
-      await Promise.all(
-        idChunks(rt, keys).map(async (part) => {
-          const expression = select("id", ...VERSION_PROJECT_FIELDS)
-            .from("AssetVersion")
-            .where(isIn("id", part))
-            .toString();
-          try {
-            const [result] = await rt.run([{ action: "query", expression }]);
-            for (const entity of queryData(result)) found.set(entity.id, versionProjectId(entity));
-          } catch (error) {
-            for (const id of part) found.set(id, asError(error));
-          }
-        }),
-      );
-      return keys.map((key) => found.get(key) ?? null);
-    }),
+    versionProject: loader<string | null>(rt, (keys) =>
+      readByIds(rt, keys, "AssetVersion", ["id", ...VERSION_PROJECT_FIELDS], versionProjectId),
+    ),
   };
   return loaders;
 }

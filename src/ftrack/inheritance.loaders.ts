@@ -13,7 +13,7 @@
  * nothing more to show.
  */
 import type DataLoader from "dataloader";
-import { asError, idChunks, type LoaderRuntime, loader } from "./entity.loaders.js";
+import { asError, idChunks, type LoaderRuntime, loader, readByIds } from "./entity.loaders.js";
 import {
   ASSET_VERSION_FIELDS,
   isEntity,
@@ -63,28 +63,13 @@ function lineageOf(entity: FtrackEntity): ContextRecord[] {
 }
 
 function lineageLoader(rt: LoaderRuntime, prime: InheritancePriming) {
-  return loader<ContextRecord[] | null>(rt, async (keys) => {
-    const found = new Map<string, ContextRecord[] | Error>();
-    await Promise.all(
-      idChunks(rt, keys).map(async (part) => {
-        const expression = select(...LINEAGE_FIELDS)
-          .from("TypedContext")
-          .where(isIn("id", part))
-          .toString();
-        try {
-          const [result] = await rt.run([{ action: "query", expression }]);
-          for (const entity of queryData(result)) {
-            const chain = lineageOf(entity);
-            for (const record of chain) prime.context(record);
-            found.set(entity.id, chain);
-          }
-        } catch (error) {
-          for (const key of part) found.set(key, asError(error));
-        }
-      }),
-    );
-    return keys.map((key) => found.get(key) ?? null);
-  });
+  return loader<ContextRecord[] | null>(rt, (keys) =>
+    readByIds(rt, keys, "TypedContext", LINEAGE_FIELDS, (entity) => {
+      const chain = lineageOf(entity);
+      for (const record of chain) prime.context(record);
+      return chain;
+    }),
+  );
 }
 
 function versionsWithThumbnailLoader(rt: LoaderRuntime, prime: InheritancePriming) {

@@ -135,32 +135,28 @@ interface Memo {
   plan: ReadPlan;
 }
 
-function memoized(memo: WeakMap<object, Memo>, info: GraphQLResolveInfo, make: () => ReadPlan): ReadPlan {
+/** `of` over every node of the field being resolved (merged), made once per request. */
+function memoized(
+  memo: WeakMap<object, Memo>,
+  info: GraphQLResolveInfo,
+  of: (set: SelectionSetNode | undefined, fragments: Fragments, variables: Variables) => ReadPlan,
+): ReadPlan {
   const known = memo.get(info.fieldNodes);
   if (known && known.variables === info.variableValues) return known.plan;
-  const plan = make();
+  const plan = emptyPlan();
+  for (const node of info.fieldNodes) {
+    mergePlans(plan, of(node.selectionSet, info.fragments, info.variableValues));
+  }
   memo.set(info.fieldNodes, { variables: info.variableValues, plan });
   return plan;
 }
 
 /** The plan of what is selected under the field being resolved (an entity field). */
 export function planOf(info: GraphQLResolveInfo): ReadPlan {
-  return memoized(plans.entity, info, () => {
-    const plan = emptyPlan();
-    for (const node of info.fieldNodes) {
-      mergePlans(plan, planOfSelection(node.selectionSet, info.fragments, info.variableValues));
-    }
-    return plan;
-  });
+  return memoized(plans.entity, info, planOfSelection);
 }
 
 /** The plan of what is selected under `nodes` of the connection field being resolved. */
 export function nodesPlanOf(info: GraphQLResolveInfo): ReadPlan {
-  return memoized(plans.nodes, info, () => {
-    const plan = emptyPlan();
-    for (const node of info.fieldNodes) {
-      mergePlans(plan, nodesPlan(node.selectionSet, info.fragments, info.variableValues));
-    }
-    return plan;
-  });
+  return memoized(plans.nodes, info, nodesPlan);
 }
