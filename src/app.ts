@@ -27,6 +27,7 @@ import type { FtrackIdentity } from "./ftrack/ftrack.types.js";
 import { errorStatusPlugin, formatError } from "./graphql/errors.js";
 import { cachePolicyPlugin } from "./graphql/federation/cache-policy.plugin.js";
 import { inlineTracePlugins } from "./graphql/federation/inline-trace.plugin.js";
+import { jitGateway } from "./graphql/jit.executor.js";
 import { graphqlLimits } from "./graphql/limits/index.js";
 import { operationSpanPlugin } from "./graphql/operation-span.plugin.js";
 import { sharedPersistedQueryCache } from "./graphql/persisted-queries.cache.js";
@@ -133,7 +134,10 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
   const limits = graphqlLimits<GraphContext>(config.limits, persistedQueries);
   const schema = await buildGraphSchema();
   const apollo = new ApolloServer<GraphContext>({
-    schema,
+    // Inline traces need every field reported to plugins, which only graphql-js's executor does.
+    ...(config.executor === "jit" && !config.inlineTrace.secret
+      ? { gateway: jitGateway(schema) }
+      : { schema }),
     ...limits.apollo,
     logger,
     formatError,

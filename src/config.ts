@@ -151,11 +151,16 @@ export interface Config {
   corsOrigins: string[];
   auth: AuthConfig;
   inlineTrace: InlineTraceConfig;
+  /** `jit`: operations compiled by graphql-jit (see jit.executor.ts); `graphql-js`: its interpreter. */
+  executor: GraphqlExecutor;
   redis?: RedisConfig;
   tracing: TracingConfig;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   shutdownTimeoutMs: number;
 }
+
+export const GRAPHQL_EXECUTORS = ["jit", "graphql-js"] as const;
+export type GraphqlExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
 export class ConfigError extends Error {}
 
@@ -407,6 +412,7 @@ export function loadConfig(env: Env = process.env): Config {
     upload: uploadConfig(env),
     auth: authConfig(env, server !== undefined),
     inlineTrace: inlineTraceConfig(env),
+    executor: oneOf("GRAPHQL_EXECUTOR", [env.GRAPHQL_EXECUTOR?.trim() || "jit"], GRAPHQL_EXECUTORS)[0],
     tracing: tracingConfig(env),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
     limits: limitsConfig(env),

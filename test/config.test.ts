@@ -14,6 +14,8 @@ describe("loadConfig", () => {
     expect(config.emulator).toMatchObject({ port: 4010, apiUser: "pipeline", dataDir: ".data/emulator" });
     expect(config.thumbnails.secretIsRandom).toBe(true);
     expect(config.thumbnails.sizeLadder.at(-1)).toBe(4096);
+    expect(config.executor).toBe("jit");
+    expect(loadConfig({ GRAPHQL_EXECUTOR: "graphql-js" }).executor).toBe("graphql-js");
   });
 
   it.each([
@@ -23,6 +25,7 @@ describe("loadConfig", () => {
     [{ THUMBNAIL_FORMATS: "gif" }, /THUMBNAIL_FORMATS/],
     [{ UPLOAD_TYPES: "svg" }, /UPLOAD_TYPES/],
     [{ PLAYGROUND: "maybe" }, /PLAYGROUND/],
+    [{ GRAPHQL_EXECUTOR: "fast" }, /GRAPHQL_EXECUTOR/],
     [{ FTRACK_SERVER: "https://studio.ftrackapp.com" }, /FTRACK_API_USER/],
     [{ FTRACK_SERVER: "not a url" }, /FTRACK_SERVER/],
     [{ PERSISTED_QUERIES_ONLY: "true" }, /PERSISTED_QUERIES_MANIFEST/],

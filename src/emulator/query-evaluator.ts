@@ -510,10 +510,7 @@ export class QueryEvaluator {
 
   private buildRow(entity: StoredEntity, node: ProjectionNode): Row {
     const row: Row = { __entity_type__: entity.type, ...identityOf(entity) };
-    for (const name of systemAttributes(entity.type)) {
-      const attr = attributeOf(entity.type, name);
-      if (attr) row[name] = this.scalar(entity, { name, owner: entity.type, attr });
-    }
+    for (const step of systemSteps(entity.type)) row[step.name] = this.scalar(entity, step);
     for (const [name, child] of node.children) {
       const step = child.step!;
       const target = targetOf(step.attr);
@@ -528,6 +525,20 @@ export class QueryEvaluator {
     }
     return row;
   }
+}
+
+/** Every answer's system attributes of a type, as steps: the schemas are fixed, so once per type. */
+const SYSTEM_STEPS = new Map<string, Step[]>();
+function systemSteps(type: string): Step[] {
+  let steps = SYSTEM_STEPS.get(type);
+  if (!steps) {
+    steps = systemAttributes(type).flatMap((name) => {
+      const attr = attributeOf(type, name);
+      return attr ? [{ name, owner: type, attr }] : [];
+    });
+    SYSTEM_STEPS.set(type, steps);
+  }
+  return steps;
 }
 
 /** Equality across the loose types of query values: ids may arrive unquoted as numbers, etc. */

@@ -293,6 +293,9 @@ class Parser {
     if (this.isWord("select")) {
       const query = this.query();
       this.expectPunct(")");
+      // ftrack runs on MySQL, which refuses LIMIT in an IN subquery (error 1235); offset comes with it.
+      if (query.limit !== null || query.offset !== null)
+        throw validationError("Invalid query: a subquery takes no offset or limit.");
       return { kind: "in_query", path, negated, query };
     }
     const values: Value[] = [];

@@ -14,7 +14,7 @@
  * - Lists under records (a task's versions, a project's contexts) cannot be projected with a page
  *   each. They are asked speculatively, in the same POST, from the parents' own condition:
  *   `select ... from AssetVersion where task_id in (select id from Task where <the page's condition>)`
- *   with a row cap. The subquery carries no `limit` (a real ftrack server may refuse one there), so it
+ *   with a row cap. The subquery carries no `limit` (ftrack's MySQL refuses one there), so it
  *   covers every parent the condition matches, the page's included: when the cap was not reached, each
  *   parent's whole list is known (whether or not the page was the whole list) and is grouped in
  *   memory. When it was reached, or ftrack refused the query, nothing is assumed: the list's resolver

@@ -1,8 +1,10 @@
 /**
- * Look-ahead end to end: every query operation of the test suite (test/graphql/operations), the
- * README's and the bench's queries and deeper shapes answer exactly what the layer answers without
- * it (FTRACK_BATCHING=false reads everything one by one, with no look-ahead), in the round trips
- * each shape should cost, with the caller's identity on every call.
+ * Look-ahead and the compiled executor end to end: every query operation of the test suite
+ * (test/graphql/operations), the README's and the bench's queries and deeper shapes answer exactly
+ * what the layer answers without either (FTRACK_BATCHING=false reads everything one by one, with no
+ * look-ahead; GRAPHQL_EXECUTOR=graphql-js runs graphql-js's interpreter instead of graphql-jit's
+ * compiled operations), in the round trips each shape should cost, with the caller's identity on
+ * every call.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, print } from "graphql";
@@ -148,7 +150,10 @@ let naive: Harness;
 beforeAll(async () => {
   [batched, naive] = await Promise.all([
     startHarness({ bulkTasks: BULK_TASKS }),
-    startHarness({ bulkTasks: BULK_TASKS, env: { FTRACK_BATCHING: "false" } }),
+    startHarness({
+      bulkTasks: BULK_TASKS,
+      env: { FTRACK_BATCHING: "false", GRAPHQL_EXECUTOR: "graphql-js" },
+    }),
   ]);
 });
 afterAll(async () => {
@@ -170,7 +175,7 @@ async function answer(harness: Harness, query: string, variables?: Record<string
 const withFragments = (op: OperationDefinitionNode) =>
   print({ kind: Kind.DOCUMENT, definitions: [op, ...fragments] } as DocumentNode);
 
-describe("look-ahead answers what the layer answers without it", () => {
+describe("look-ahead and compiled operations answer what the layer answers without them", () => {
   it("has variables for every query of test/graphql/operations", () => {
     expect(queries.map((q) => q.name!.value).filter((name) => !VARIABLES[name])).toEqual([]);
   });

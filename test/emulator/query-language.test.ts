@@ -115,7 +115,7 @@ describe("parseQuery", () => {
       path: "versions",
     });
     expect(
-      parseQuery(`from Task where id in (select task_id from AssetVersion where version is 3 limit 5)`).where,
+      parseQuery(`from Task where id in (select task_id from AssetVersion where version is 3)`).where,
     ).toEqual({
       kind: "in_query",
       path: "id",
@@ -126,7 +126,7 @@ describe("parseQuery", () => {
         where: { kind: "compare", path: "version", op: "is", value: 3 },
         orderBy: [],
         offset: null,
-        limit: 5,
+        limit: null,
       },
     });
   });
@@ -143,6 +143,15 @@ describe("parseQuery", () => {
       ["select id from Task where (name is 1", /expected "\)"/],
       ["select id from Task limit x", /non-negative integer after "limit"/],
       ["select id from Task limit 1 garbage", /expected end of expression but found "garbage"/],
+      // As a real ftrack server on MySQL does (error 1235).
+      [
+        "select id from AssetVersion where task_id in (select id from Task limit 5)",
+        /subquery takes no offset or limit/,
+      ],
+      [
+        "select id from AssetVersion where task_id in (select id from Task offset 5)",
+        /subquery takes no offset or limit/,
+      ],
       [`select id from Task where ${"(".repeat(500)}a is 1${")".repeat(500)}`, /nested too deeply/],
     ];
     for (const [expression, message] of bad) {
