@@ -153,7 +153,6 @@ export class ThumbnailUrlSigner {
   }
 
   issue(componentId: string, size: number): string {
-    if (!COMPONENT_ID.test(componentId)) throw new TypeError("componentId is not a valid component id");
     const rounded = this.roundSize(size);
     const exp = this.expiry();
     if (exp !== this.issuedExp || this.issued.size >= MAX_REMEMBERED_URLS) {
@@ -162,7 +161,9 @@ export class ThumbnailUrlSigner {
     }
     const key = `${componentId}/${rounded}`;
     const known = this.issued.get(key);
+    // Only checked ids are remembered, so a remembered URL needs no check (it runs for every entity).
     if (known !== undefined) return known;
+    if (!COMPONENT_ID.test(componentId)) throw new TypeError("componentId is not a valid component id");
     const kid = this.signingKid;
     const sig = sign(this.keys.get(kid)!, kid, componentId, rounded, exp);
     const url = `${this.baseUrl}/thumbnails/${componentId}/${rounded}?exp=${exp}&kid=${kid}&sig=${sig}`;
