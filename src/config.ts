@@ -211,6 +211,11 @@ function oneOf<T extends string>(name: string, values: string[], allowed: readon
   return values as T[];
 }
 
+/** One of `allowed`, named by `name`; `fallback` when unset or blank. */
+function choice<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  return oneOf(name, [env[name]?.trim() || fallback], allowed)[0]!;
+}
+
 function url(name: string, raw: string): string {
   try {
     return new URL(raw).toString().replace(/\/$/, "");
@@ -225,7 +230,7 @@ function authConfig(env: Env, realServer: boolean): AuthConfig {
   if (!raw && realServer) {
     throw new ConfigError("FTRACK_SERVER is set: set AUTH_MODE to jwt, ftrack-key or none");
   }
-  const [mode] = oneOf("AUTH_MODE", [raw || "none"], AUTH_MODES);
+  const mode = choice(env, "AUTH_MODE", "none", AUTH_MODES);
   const jwksUrl = env.AUTH_JWKS_URL ? url("AUTH_JWKS_URL", env.AUTH_JWKS_URL) : undefined;
   const jwtSecret = env.AUTH_JWT_SECRET || undefined;
   if (mode === "jwt") {
@@ -375,7 +380,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     publicUrl: env.PUBLIC_URL ? url("PUBLIC_URL", env.PUBLIC_URL) : `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL || "info",
-    logFormat: oneOf("LOG_FORMAT", [env.LOG_FORMAT?.trim() || "json"], LOG_FORMATS)[0]!,
+    logFormat: choice(env, "LOG_FORMAT", "json", LOG_FORMATS),
     playground: bool(env, "PLAYGROUND", true),
     introspection: bool(env, "INTROSPECTION", true),
     webUi: bool(env, "WEB_UI", true),
@@ -403,16 +408,12 @@ export function loadConfig(env: Env = process.env): Config {
       sizeLadder,
       cacheBytes: int(env, "THUMBNAIL_CACHE_BYTES", 64 * 1024 * 1024, 0),
       deliveryFormats: oneOf("THUMBNAIL_FORMATS", list(env, "THUMBNAIL_FORMATS", ["webp"]), DELIVERY_FORMATS),
-      cacheScope: oneOf(
-        "THUMBNAIL_CACHE_SCOPE",
-        [env.THUMBNAIL_CACHE_SCOPE?.trim() || "private"],
-        CACHE_SCOPES,
-      )[0],
+      cacheScope: choice(env, "THUMBNAIL_CACHE_SCOPE", "private", CACHE_SCOPES),
     },
     upload: uploadConfig(env),
     auth: authConfig(env, server !== undefined),
     inlineTrace: inlineTraceConfig(env),
-    executor: oneOf("GRAPHQL_EXECUTOR", [env.GRAPHQL_EXECUTOR?.trim() || "jit"], GRAPHQL_EXECUTORS)[0],
+    executor: choice(env, "GRAPHQL_EXECUTOR", "jit", GRAPHQL_EXECUTORS),
     tracing: tracingConfig(env),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0),
     limits: limitsConfig(env),

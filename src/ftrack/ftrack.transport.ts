@@ -352,14 +352,10 @@ async function isMissingFile(res: Response, what: string, identity: FtrackIdenti
     return true;
   }
   if (res.ok) return false;
-  const body = await readJson(res);
+  const { body } = await readApiJson(res);
   if (isErrorShape(body) && res.status < 500 && !UNAVAILABLE_STATUSES.has(res.status))
     throw toApiError(body, res.status, identity);
   throw new FtrackUnavailableError("http", `ftrack ${what} answered HTTP ${res.status}`, res.status);
-}
-
-async function readJson(res: Response): Promise<unknown> {
-  return (await readApiJson(res)).body;
 }
 
 /** The body (undefined when it is not JSON), and whether it may hold dates to decode. */

@@ -10,6 +10,7 @@
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
+  GatewayGraphQLRequestContext,
   GatewayInterface,
 } from "@apollo/server-gateway-interface";
 import {
@@ -50,25 +51,10 @@ const MAX_COMPILED_PATHS = 500;
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new LRUCache<string, Compilation>({ max: MAX_COMPILED_OPERATIONS });
-  const executor: GatewayExecutor = async ({
-    document,
-    operation,
-    operationName,
-    queryHash,
-    request,
-    context,
-  }) => {
-    const interpret = async () =>
-      (await execute({
-        schema,
-        document,
-        // As the client named it: Apollo's own is null when no operation has that name.
-        operationName: request.operationName,
-        variableValues: request.variables,
-        contextValue: context,
-      })) as GatewayExecutionResult;
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, operation, operationName, queryHash, request, context } = requestContext;
     // No such operation: graphql-js's error, which Apollo answers as OPERATION_RESOLUTION_FAILURE.
-    if (!operation) return interpret();
+    if (!operation) return interpret(schema, requestContext);
     // Variables checked as graphql-js checks them, so a bad one is the same BAD_USER_INPUT (400).
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (variables.errors) return { errors: variables.errors } as GatewayExecutionResult;
@@ -82,7 +68,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           : (compileQuery(schema, document, operationName ?? undefined) as Compilation);
       compiled.set(key, compilation);
     }
-    if (compilation === "interpret") return interpret();
+    if (compilation === "interpret") return interpret(schema, requestContext);
     const result = isCompiledQuery(compilation)
       ? await compilation.query(undefined, context, request.variables ?? {})
       : compilation;
@@ -102,6 +88,21 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   };
 }
 
+/** The operation run by graphql-js's interpreter. */
+async function interpret(
+  schema: GraphQLSchema,
+  { document, request, context }: GatewayGraphQLRequestContext,
+): Promise<GatewayExecutionResult> {
+  return (await execute({
+    schema,
+    document,
+    // As the client named it: Apollo's own is null when no operation has that name.
+    operationName: request.operationName,
+    variableValues: request.variables,
+    contextValue: context,
+  })) as GatewayExecutionResult;
+}
+
 /**
  * graphql-jit's errors leave `extensions` undefined when the thrown error had none, which Apollo's
  * error formatting does not expect: the same error as graphql-js would give (message, locations,
@@ -117,7 +118,7 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * The field paths graphql-jit would generate code for (see MAX_COMPILED_PATHS), counted until past
  * `budget`: a field of an abstract type counts its selection once per possible type.
  */
-export function compiledPaths(
+function compiledPaths(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

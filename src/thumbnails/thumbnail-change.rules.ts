@@ -50,8 +50,7 @@ export function wants(
 ): boolean {
   if (filter.entityIds && !filter.entityIds.has(record.id)) return false;
   if (filter.projectId === undefined) return true;
-  const projectId = "projectId" in record ? record.projectId : versionProjectId;
-  return projectId != null && projectId === filter.projectId;
+  return ("projectId" in record ? record.projectId : versionProjectId) === filter.projectId;
 }
 
 /** Whether `wants` needs the project of a version this cue names, for any of these filters. */
