@@ -12,6 +12,7 @@ import type {
   FtrackEntity,
   UserRecord,
 } from "./ftrack.types.js";
+import type { FieldsRead } from "./read-plan.js";
 
 export const PROJECT_FIELDS = ["id", "name", "full_name", "thumbnail_id"];
 export const TYPED_CONTEXT_FIELDS = [
@@ -34,6 +35,41 @@ export const ASSET_VERSION_FIELDS = [
   "is_latest_version",
   "thumbnail_id",
 ];
+/**
+ * Version attributes a list reads only when its selection shows them, by the record property they
+ * fill: a grid page's versions show their number and thumbnail, and a hand-written query would read
+ * no more (ftrack builds and this layer parses every attribute of every row).
+ */
+const VERSION_ATTRIBUTES_SHOWN: Record<string, string> = {
+  comment: "comment",
+  assetId: "asset_id",
+  userId: "user_id",
+  isLatestVersion: "is_latest_version",
+};
+
+/** A read of fewer attributes than RECORD_KINDS': what it reads, and the record properties it leaves empty. */
+export interface PartialRead {
+  attributes: string[];
+  lacks: ReadonlySet<string>;
+}
+
+/**
+ * What to read of `kind`'s records for a selection that shows `fields`, with the attributes `also`
+ * (the ids the layer follows from them); null when that is all of them (only versions are read in part).
+ */
+export function partialRead(kind: RecordKind, fields: FieldsRead, also: string[]): PartialRead | null {
+  if (kind !== "AssetVersion" || fields === "all") return null;
+  const lacks = new Set<string>();
+  const skipped = new Set<string>();
+  for (const [property, attribute] of Object.entries(VERSION_ATTRIBUTES_SHOWN)) {
+    if (fields.has(property) || also.includes(attribute)) continue;
+    lacks.add(property);
+    skipped.add(attribute);
+  }
+  if (lacks.size === 0) return null;
+  return { attributes: ASSET_VERSION_FIELDS.filter((a) => !skipped.has(a)), lacks };
+}
+
 // Read only where needed: a list of versions is read far more often than it is ranked or filtered
 // by project, and these double what each version row costs ftrack to build and this layer to read.
 export const VERSION_DATE_FIELD = "date";

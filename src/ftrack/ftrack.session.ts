@@ -172,7 +172,7 @@ export class FtrackSession {
     return {
       query: (expression) => this.#batcher.call({ action: "query", expression }),
       prime: (kind, record) => this.#primeKind(kind, record),
-      primeList: (key, records) => this.#memo.set(key, records),
+      primeList: (key, list) => this.#memo.set(key, list),
     };
   }
 
@@ -301,7 +301,13 @@ export class FtrackSession {
     if (!validOptionalIds(args.projectId, args.parentId)) return emptyPage();
     const filter = listFilter(args);
     if (args.projectId !== undefined && args.parentId === undefined) {
-      const known = this.#known<ContextRecord>(LIST_SPECS.contextsByProject, filter, args.projectId, args);
+      const known = this.#known<ContextRecord>(
+        LIST_SPECS.contextsByProject,
+        filter,
+        args.projectId,
+        args,
+        plan,
+      );
       if (known) return known;
     }
     const where = and(
@@ -316,7 +322,7 @@ export class FtrackSession {
   listChildren(parentId: string, page: PageRequest, plan?: ReadPlan): Awaitable<RecordPage<ContextRecord>> {
     if (page.offset !== 0 || !isFtrackId(parentId)) return this.listContexts({ parentId, ...page }, plan);
     return (
-      this.#known<ContextRecord>(LIST_SPECS.childrenByParent, undefined, parentId, page) ??
+      this.#known<ContextRecord>(LIST_SPECS.childrenByParent, undefined, parentId, page, plan) ??
       this.#grouped(LIST_SPECS.childrenByParent, parentId, page) ??
       this.#listOf(LIST_SPECS.childrenByParent, parentId, page, plan, () =>
         this.listContexts({ parentId, ...page }, plan),
@@ -332,7 +338,7 @@ export class FtrackSession {
     const parent = this.#versionsParent(args);
     if (parent) {
       const [spec, parentId] = parent;
-      const known = this.#known<AssetVersionRecord>(spec, undefined, parentId, args);
+      const known = this.#known<AssetVersionRecord>(spec, undefined, parentId, args, plan);
       if (known) return known;
       return (
         this.#grouped(spec, parentId, args) ??
@@ -519,10 +525,16 @@ export class FtrackSession {
     filter: Condition | undefined,
     parentId: string,
     page: PageRequest,
+    plan: ReadPlan | undefined,
   ): RecordPage<R> | null {
     if (page.offset !== 0) return null;
-    const all = this.#memo.get<R>(ListMemo.key(spec, filter, parentId));
-    return all ? this.#firstPage(spec.kind, all, page) : null;
+    const known = this.#memo.get<R>(ListMemo.key(spec, filter, parentId), plan?.fields ?? "all");
+    if (!known) return null;
+    // Records read in part are for this selection only (see ListMemo): not primed into the loaders.
+    if (known.lacks.size > 0) {
+      return { items: known.records.slice(0, page.limit), nextOffset: nextOffset(known.records, page) };
+    }
+    return this.#firstPage(spec.kind, known.records, page);
   }
 
   /** The first page of a whole list, its records primed into the loaders. */

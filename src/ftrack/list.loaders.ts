@@ -16,7 +16,7 @@ import { asError, idChunks, loader, type PlannedLoaderRuntime } from "./entity.l
 import { RECORD_KINDS, type RecordKind } from "./entity.mappers.js";
 import { and, type Condition, contains, eq, isIn, type Query, select } from "./expression.js";
 import type { AssetVersionRecord, ContextRecord } from "./ftrack.types.js";
-import type { ListFilter } from "./read-plan.js";
+import type { FieldsRead, ListFilter } from "./read-plan.js";
 
 /** Rows one grouped query may return; beyond it the groups cannot be trusted to be whole. */
 export const GROUPED_LIST_ROW_CAP = 5000;
@@ -67,8 +67,12 @@ export function listFilter(filter: ListFilter): Condition | undefined {
 }
 
 /** A list's rows in its order (then by id): `select <fields> from <type> where <condition> order by ...`. */
-export function listQuery(spec: ListSpec, where: Condition | undefined): Query {
-  const { type, fields } = RECORD_KINDS[spec.kind];
+export function listQuery(
+  spec: ListSpec,
+  where: Condition | undefined,
+  fields: readonly string[] = RECORD_KINDS[spec.kind].fields,
+): Query {
+  const { type } = RECORD_KINDS[spec.kind];
   return select(...fields)
     .from(type)
     .where(where)
@@ -76,20 +80,31 @@ export function listQuery(spec: ListSpec, where: Condition | undefined): Query {
     .orderBy("id", spec.order[1]);
 }
 
+/** A whole list look-ahead read; its records may lack properties their selection did not show. */
+export interface KnownList<R> {
+  records: R[];
+  lacks: ReadonlySet<string>;
+}
+
 /** Whole lists per parent, as look-ahead read them (per request, like the loaders). */
 export class ListMemo {
-  readonly #lists = new Map<string, unknown[]>();
+  readonly #lists = new Map<string, KnownList<unknown>>();
 
   static key(spec: ListSpec, filter: Condition | undefined, parentId: string): string {
     return `${spec.name}|${filter ?? ""}|${parentId}`;
   }
 
-  get<R>(key: string): R[] | undefined {
-    return this.#lists.get(key) as R[] | undefined;
+  /** The list, when its records have every property a selection showing `fields` reads. */
+  get<R>(key: string, fields: FieldsRead): KnownList<R> | undefined {
+    const known = this.#lists.get(key) as KnownList<R> | undefined;
+    if (!known || known.lacks.size === 0) return known;
+    if (fields === "all") return undefined;
+    for (const field of fields) if (known.lacks.has(field)) return undefined;
+    return known;
   }
 
-  set(key: string, records: unknown[]): void {
-    this.#lists.set(key, records);
+  set(key: string, list: KnownList<unknown>): void {
+    this.#lists.set(key, list);
   }
 
   clear(): void {

@@ -22,10 +22,17 @@
  *
  * A speculative query never fails a read: its errors are dropped with its answer.
  */
-import { isEntity, queryData, RECORD_KINDS, type RecordKind } from "./entity.mappers.js";
+import { isEntity, partialRead, queryData, RECORD_KINDS, type RecordKind } from "./entity.mappers.js";
 import { and, type Condition, inSubquery, type Query, type QueryExpression, select } from "./expression.js";
 import type { FtrackEntity } from "./ftrack.types.js";
-import { LIST_SPECS, ListMemo, type ListSpec, listFilter, listQuery } from "./list.loaders.js";
+import {
+  type KnownList,
+  LIST_SPECS,
+  ListMemo,
+  type ListSpec,
+  listFilter,
+  listQuery,
+} from "./list.loaders.js";
 import { isEmptyPlan, type ListPlan, mergePlans, type ReadPlan, type RelationName } from "./read-plan.js";
 
 /** Rows a speculative query may return; past it the answer is dropped (see above). */
@@ -85,7 +92,7 @@ export interface LookAheadTarget {
   /** Submits one query as a unit of its own: in this tick, so in the same POST as the others. */
   query(expression: QueryExpression): Promise<unknown>;
   prime(kind: RecordKind, record: { id: string }): void;
-  primeList(key: string, records: unknown[]): void;
+  primeList(key: string, list: KnownList<unknown>): void;
 }
 
 /** Records of one or more kinds, as the query of their ids (which other queries take as a subquery). */
@@ -136,11 +143,11 @@ function follow(set: RecordSet, owner: RecordKind, fk: string, kinds: RecordKind
 
 /** A plan's to-one relations above a parent, folded into one (the parent's own lists are kept apart). */
 function upward(plan: ReadPlan): ReadPlan["one"] {
-  const folded: ReadPlan = { one: { ...plan.one }, lists: [] };
+  const folded: ReadPlan = { one: { ...plan.one }, lists: [], fields: "all" };
   for (const above of ["parent", "project"] as const) {
     const next = folded.one[above];
     delete folded.one[above];
-    if (next) mergePlans(folded, { one: upward(next), lists: [] });
+    if (next) mergePlans(folded, { one: upward(next), lists: [], fields: "all" });
   }
   return folded.one;
 }
@@ -181,7 +188,7 @@ class Planner {
       } else if (relation.via === "ancestors") {
         const parents = follow(set, kind, "parent_id", ["Project", "TypedContext"]);
         // Whatever is asked above the parent (its parent, its project) is among these same records.
-        const above: ReadPlan = { one: upward(nested), lists: [] };
+        const above: ReadPlan = { one: upward(nested), lists: [], fields: "all" };
         const sides = [
           { path: "ancestors", kind: "TypedContext" as const },
           { path: "project", kind: "Project" as const },
@@ -211,6 +218,14 @@ class Planner {
         for (const read of readers) read(objects);
       },
     };
+  }
+
+  /** The attributes holding the ids of the relations `plan` follows from records of `kind`. */
+  followed(kind: RecordKind, plan: ReadPlan): string[] {
+    return Object.keys(plan.one).flatMap((name) => {
+      const relation = RELATIONS[kind][name as RelationName];
+      return relation && "fk" in relation ? [relation.fk] : [];
+    });
   }
 
   /** Reads the records of `set` of one kind with a query of their own. */
@@ -253,7 +268,12 @@ class Planner {
   list(spec: ListSpec, filter: Condition | undefined, set: RecordSet, plan: ReadPlan, cap: number) {
     const slot = this.speculations.push({ query: set.ids, cap: 0, apply: () => {} }) - 1;
     const where = and(inSubquery(spec.parentAttribute, set.ids), filter);
-    const query = listQuery(spec, where);
+    // Only what the selection shows (and the ids followed from it), as a hand-written query would.
+    const partial = partialRead(spec.kind, plan.fields, [
+      spec.parentAttribute,
+      ...this.followed(spec.kind, plan),
+    ]);
+    const query = listQuery(spec, where, partial?.attributes);
     const level = this.level(
       spec.kind,
       { kinds: [spec.kind], ids: query.subquery(), depth: set.depth + 1, rows: query, bound: cap },
@@ -265,12 +285,15 @@ class Planner {
       query: query.also(spec.parentAttribute, ...level.paths).limit(cap + 1),
       cap,
       apply: (rows, capped) => {
-        this.primeAll(spec.kind, rows);
+        // Records read in part never reach the loaders: whoever asks them by id gets whole ones.
+        if (!partial) this.primeAll(spec.kind, rows);
         level.read(rows);
         if (capped) return;
         const groups = new Map<string, unknown[]>([...parents].map((id) => [id, []]));
         for (const row of rows) groups.get(row[spec.parentAttribute] as string)?.push(map(row));
-        for (const [id, records] of groups) this.target.primeList(ListMemo.key(spec, filter, id), records);
+        const lacks = partial?.lacks ?? new Set<string>();
+        for (const [id, records] of groups)
+          this.target.primeList(ListMemo.key(spec, filter, id), { records, lacks });
       },
     };
     return (parentIds: string[]) => {

@@ -27,12 +27,28 @@ export interface ListPlan {
   plan: ReadPlan;
 }
 
+/**
+ * The properties of its records a selection shows (the records' own names, e.g. `comment`,
+ * `assetId`), or "all" when it cannot tell. A list may then be read with fewer attributes
+ * (look-ahead.ts); its records only serve selections that show none of what they lack.
+ */
+export type FieldsRead = "all" | ReadonlySet<string>;
+
 export interface ReadPlan {
   one: Partial<Record<RelationName, ReadPlan>>;
   lists: ListPlan[];
+  fields: FieldsRead;
 }
 
-export const emptyPlan = (): ReadPlan => ({ one: {}, lists: [] });
+/** A plan that reads nothing (what merging starts from). */
+export const emptyPlan = (): ReadPlan => ({ one: {}, lists: [], fields: new Set() });
+
+/** Both sets (never changed once made, so either may be the answer). */
+const union = (a: FieldsRead, b: FieldsRead): FieldsRead => {
+  if (a === "all" || b === "all") return "all";
+  if (b.size === 0) return a;
+  return a.size === 0 ? b : new Set([...a, ...b]);
+};
 
 export function isEmptyPlan(plan: ReadPlan): boolean {
   return plan.lists.length === 0 && Object.keys(plan.one).length === 0;
@@ -43,6 +59,7 @@ const sameFilter = (a: ListFilter, b: ListFilter) =>
 
 /** Everything either plan reads (`into` is changed and returned). */
 export function mergePlans(into: ReadPlan, from: ReadPlan): ReadPlan {
+  into.fields = union(into.fields, from.fields);
   for (const [name, plan] of Object.entries(from.one) as [RelationName, ReadPlan][]) {
     into.one[name] = mergePlans(into.one[name] ?? emptyPlan(), plan);
   }

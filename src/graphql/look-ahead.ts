@@ -41,6 +41,23 @@ const RELATIONS: Record<string, RelationName> = {
  */
 const INHERITING = new Set(["thumbnail", "thumbnailUrl"]);
 
+/**
+ * What a field shows of its record (the record's properties), for every field a version has: a
+ * version list may be read with only those (ftrack/look-ahead.ts). Any other field: everything.
+ */
+const SHOWS: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  version: ["version"],
+  comment: ["comment"],
+  isLatestVersion: ["isLatestVersion"],
+  thumbnail: ["thumbnailId"],
+  thumbnailUrl: ["thumbnailId"],
+  asset: ["assetId"],
+  task: ["taskId"],
+  user: ["userId"],
+};
+
 /** The connection fields of lists under a record, and the arguments that filter them. */
 const LISTS: Record<string, ListName> = { versions: "versions", children: "children", contexts: "contexts" };
 const FILTERS: Record<string, keyof ListFilter> = {
@@ -104,14 +121,17 @@ function planOfSelection(
   const plan = emptyPlan();
   for (const field of fieldsOf(set, fragments)) {
     const name = field.name.value;
-    if (INHERITING.has(name) && argumentOf(field, "inherit", variables) === true) {
-      mergePlans(plan, { one: { asset: emptyPlan() }, lists: [] });
-    }
+    // Inheriting reads the whole record again (thumbnails/inherited-thumbnail.finder.ts).
+    const inherits = INHERITING.has(name) && argumentOf(field, "inherit", variables) === true;
+    const shows = SHOWS[name];
+    mergePlans(plan, { one: {}, lists: [], fields: shows && !inherits ? new Set(shows) : "all" });
+    if (inherits) mergePlans(plan, { one: { asset: emptyPlan() }, lists: [], fields: new Set() });
     const relation = RELATIONS[name];
     if (relation) {
       mergePlans(plan, {
         one: { [relation]: planOfSelection(field.selectionSet, fragments, variables) },
         lists: [],
+        fields: new Set(),
       });
       continue;
     }
@@ -120,7 +140,11 @@ function planOfSelection(
     if (!list || argumentOf(field, "after", variables) != null) continue;
     const limit = pageSizeOf(argumentOf(field, "first", variables));
     const below = nodesPlan(field.selectionSet, fragments, variables);
-    mergePlans(plan, { one: {}, lists: [{ list, filter: filterOf(field, variables), limit, plan: below }] });
+    mergePlans(plan, {
+      one: {},
+      lists: [{ list, filter: filterOf(field, variables), limit, plan: below }],
+      fields: new Set(),
+    });
   }
   return plan;
 }

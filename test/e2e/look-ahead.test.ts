@@ -137,6 +137,22 @@ const SHAPES: { name: string; query: string; variables?: Record<string, unknown>
     roundTrips: 1,
   },
   {
+    name: "versions read with only what they show: aliases and fragments showing different fields",
+    query: `{ tasks(projectId: "${P}", first: 40) { nodes { name
+      a: versions(first: 2) { nodes { version thumbnailUrl } }
+      b: versions(first: 2) { nodes { comment isLatestVersion } }
+      ... on Task { versions(first: 3) { nodes { ...Shown } } } } } }
+      fragment Shown on AssetVersion { id user { username } asset { name } }`,
+    roundTrips: 1,
+  },
+  {
+    name: "a version list read in part, and the same versions asked whole: by id and by another root field",
+    query: `{ task(id: "${T}") { versions { nodes { version } } }
+      again: task(id: "${T}") { versions { nodes { comment user { username } } } }
+      assetVersion(id: "${DEMO.asset.versionIds[0]}") { version comment isLatestVersion asset { name } user { username } } }`,
+    roundTrips: 1,
+  },
+  {
     name: "users with thumbnails, and a later page of a task's versions (a paged query of its own)",
     query: `{ users { nodes { username thumbnail { name } } }
       task(id: "${T}") { versions(first: 1, after: "${encodeCursor(1)}") { nodes { version asset { name } } } } }`,
@@ -210,6 +226,28 @@ describe("look-ahead and compiled operations answer what the layer answers witho
       expect(b.roundTrips).toBeGreaterThanOrEqual(shape.roundTrips);
     });
   }
+});
+
+describe("versions read in part", () => {
+  it("serve no selection that shows what they lack: the same task's versions under another root field are read again", async () => {
+    // The task by id reads its versions showing only their number, and its read lands after the
+    // project's tasks' (a loader's batch goes out after the list query): its list is the one kept
+    // for that task, and the project's tasks, which show each version's comment and user, read it again.
+    const query = `{ tasks(projectId: "${P}", first: 40) { nodes { id versions(first: 5) { nodes { version comment isLatestVersion user { username } } } } }
+      task(id: "${T}") { versions(first: 5) { nodes { version } } } }`;
+    const [a, b] = await Promise.all([answer(batched, query), answer(naive, query)]);
+    expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(a.body).toEqual(b.body);
+    type Tasks = {
+      data: { tasks: { nodes: { id: string; versions: { nodes: { comment: string | null }[] } }[] } };
+    };
+    const comments = (a.body as Tasks).data.tasks.nodes
+      .find((t) => t.id === T)!
+      .versions.nodes.map((v) => v.comment);
+    expect(comments.length).toBeGreaterThan(0);
+    expect(comments.every((comment) => typeof comment === "string" && comment !== "")).toBe(true);
+    expect(a.roundTrips).toBe(2);
+  });
 });
 
 describe("look-ahead and identity", () => {

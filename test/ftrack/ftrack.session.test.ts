@@ -13,6 +13,7 @@ import {
   FtrackUnavailableError,
   SERVER_LOCATION_ID,
 } from "../../src/ftrack/ftrack.types.js";
+import { emptyPlan, type ReadPlan } from "../../src/ftrack/read-plan.js";
 
 const BULK = 50;
 const bulkTask = (i: number) => demoId(`bulk:task:${i}`);
@@ -230,6 +231,40 @@ describe("round trips", () => {
       ...users.items.map((u) => s.user(u.id)),
     ]);
     expect(emulator.counters.requests).toBe(3);
+  });
+});
+
+describe("lists read in part", () => {
+  const showing = (fields: string[]): ReadPlan => ({ ...emptyPlan(), fields: new Set(fields) });
+  const withVersionsShowing = (fields: string[]): ReadPlan => ({
+    ...emptyPlan(),
+    lists: [{ list: "versions", filter: {}, limit: 5, plan: showing(fields) }],
+  });
+
+  it("serve the selections they cover; by id, or for a selection showing more, versions are read whole", async () => {
+    const s = session();
+    const tasks = await s.listContexts(
+      { projectId: DEMO.bulk.project.id, offset: 0, limit: 20 },
+      withVersionsShowing(["version", "thumbnailId"]),
+    );
+    expect(tasks.items.map((t) => t.id)).toContain(bulkTask(0));
+    const page = await s.listAssetVersions(
+      { taskId: bulkTask(0), offset: 0, limit: 5 },
+      showing(["version"]),
+    );
+    expect(emulator.counters.requests).toBe(1);
+    expect(page.items.map((v) => [v.version, v.userId])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+
+    const whole = await s.assetVersion(bulkVersion(0, 1));
+    expect(emulator.counters.requests).toBe(2);
+    expect(whole).toMatchObject({ version: 1, userId: expect.any(String), assetId: demoId("bulk:asset:0") });
+
+    const more = await s.listAssetVersions({ taskId: bulkTask(0), offset: 0, limit: 5 }, showing(["userId"]));
+    expect(emulator.counters.requests).toBe(3);
+    expect(more.items.map((v) => v.userId)).toEqual([whole!.userId, expect.any(String)]);
   });
 });
 

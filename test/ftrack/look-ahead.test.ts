@@ -43,15 +43,19 @@ function target(answer: (expression: string) => unknown[]) {
   const expressions: string[] = [];
   const primed: [RecordKind, string][] = [];
   const lists = new Map<string, unknown[]>();
+  const lacks = new Map<string, ReadonlySet<string>>();
   const t: LookAheadTarget = {
     async query(expression) {
       expressions.push(expression);
       return { action: "query", data: answer(expression) };
     },
     prime: (kind, record) => primed.push([kind, record.id]),
-    primeList: (key, records) => lists.set(key, records),
+    primeList: (key, list) => {
+      lists.set(key, list.records);
+      lacks.set(key, list.lacks);
+    },
   };
-  return { t, expressions, primed, lists };
+  return { t, expressions, primed, lists, lacks };
 }
 
 const tasksOfProject = () =>
@@ -63,7 +67,10 @@ const tasksOfProject = () =>
     .limit(51);
 
 const plan = (p: Partial<ReadPlan>): ReadPlan => ({ ...emptyPlan(), ...p });
-const versionsPlan = plan({ lists: [{ list: "versions", filter: {}, limit: 5, plan: emptyPlan() }] });
+/** Versions under each row, showing properties `fields` of theirs ("all": any). */
+const versionsShowing = (fields: ReadPlan["fields"], one: ReadPlan["one"] = {}) =>
+  plan({ lists: [{ list: "versions", filter: {}, limit: 5, plan: plan({ one, fields }) }] });
+const versionsPlan = versionsShowing("all");
 /** What a page of 51 tasks (limit 51) asking 5 versions each may bring: 4 times the 51 x 6 rows it needs. */
 const VERSIONS_CAP = 51 * 6 * 4;
 
@@ -119,6 +126,38 @@ describe("readAhead", () => {
       1, 2,
     ]);
     expect(lists.get(`versionsByTask||${TASK_B}`)).toEqual([]);
+  });
+
+  it("reads a list's records with only what their selection shows, and keeps them out of the loaders", async () => {
+    const { t, expressions, lists, lacks, primed } = target((e) =>
+      e.includes("from AssetVersion") ? [version(1, TASK_A)] : [task(TASK_A)],
+    );
+    await readAhead(
+      t,
+      "TypedContext",
+      tasksOfProject(),
+      versionsShowing(new Set(["version", "thumbnailId"])),
+    );
+    expect(expressions[1]).toMatch(/^select id, version, task_id, thumbnail_id from AssetVersion where/);
+    const key = `versionsByTask||${TASK_A}`;
+    expect(lists.get(key)).toEqual([
+      expect.objectContaining({ id: version(1, TASK_A).id, version: 1, comment: null, userId: null }),
+    ]);
+    expect(lacks.get(key)).toEqual(new Set(["comment", "assetId", "userId", "isLatestVersion"]));
+    expect(primed.filter(([kind]) => kind === "AssetVersion")).toEqual([]);
+  });
+
+  it("reads the attributes a selection shows and the ids of the relations it follows", async () => {
+    const { t, expressions } = target(() => []);
+    await readAhead(
+      t,
+      "TypedContext",
+      tasksOfProject(),
+      versionsShowing(new Set(["comment"]), { user: emptyPlan() }),
+    );
+    expect(expressions[1]).toMatch(
+      /^select id, version, comment, task_id, user_id, thumbnail_id, user\.id, user\.username, /,
+    );
   });
 
   it("assumes nothing of a list whose speculative query reached its cap, but keeps the records", async () => {
