@@ -12,7 +12,8 @@
  * NODE_ENV=production, as deployed); the load generators (autocannon, wrk, and the @ftrack/api
  * session) run here, so none shares an event loop with what it measures.
  *
- * Env: BENCH_SECONDS (per cell, default 3), BENCH_CONNECTIONS (default 8),
+ * Env: BENCH_SECONDS (per cell, default 3), BENCH_ROUNDS (of every cell, default 3: each figure of a cell is
+ *      the median of its rounds), BENCH_CONNECTIONS (default 8),
  *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200),
  *      BENCH_CPU_PROF (a folder: profile every service with node --cpu-prof, see stack.ts).
  * BENCH_FAULTS=1 runs the fault bench instead (bench/faults.main.ts).
@@ -32,6 +33,7 @@ import {
   formatNginx,
   formatScenario,
   formatTargets,
+  type LoadCell,
   type NginxComparison,
   type ScenarioResult,
 } from "./report.js";
@@ -49,6 +51,8 @@ import { type CpuUsage, type EmulatorProcess, type ServiceProcess, startStack } 
 const load = () => loadavg()[0].toFixed(1);
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 const SECONDS = Number(env("BENCH_SECONDS", "3"));
+/** Rounds of every load cell, one after another for all contenders, so a passing disturbance hits one round. */
+const ROUNDS = Number(env("BENCH_ROUNDS", "3"));
 const CONNECTIONS = Number(env("BENCH_CONNECTIONS", "8"));
 const LATENCIES = env("BENCH_LATENCIES", "0,20").split(",").map(Number);
 const TASKS = Number(env("BENCH_TASKS", "200"));
@@ -135,13 +139,43 @@ async function loadAll(
     });
     const after = await c.cpu();
     const { requests } = await emulator.counters();
-    result.contenders[i].load[latencyMs] = {
+    keepMedian(result.contenders[i], latencyMs, {
       ...load,
       ftrackRequestsPerOp: requests / Math.max(1, load.requests),
       cpuMsPerRequest: cpuMs(before, after) / Math.max(1, load.requests),
-    };
+    });
     process.stdout.write(".");
   }
+}
+
+/** Every round's cell, by contender and latency. */
+const roundsOf = new WeakMap<ContenderResult, Record<number, LoadCell[]>>();
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Records a round's cell; the contender's cell holds the median of each figure over its rounds. */
+function keepMedian(contender: ContenderResult, latencyMs: number, cell: LoadCell): void {
+  const byLatency = roundsOf.get(contender) ?? {};
+  roundsOf.set(contender, byLatency);
+  const rounds = [...(byLatency[latencyMs] ?? []), cell];
+  byLatency[latencyMs] = rounds;
+  const of = (figure: (c: LoadCell) => number) => median(rounds.map(figure));
+  contender.load[latencyMs] = {
+    // Any failed request of any round shows.
+    requests: rounds.reduce((sum, c) => sum + c.requests, 0),
+    errors: rounds.reduce((sum, c) => sum + c.errors, 0),
+    errorKinds: rounds.find((c) => c.errorKinds)?.errorKinds,
+    rps: of((c) => c.rps),
+    p50: of((c) => c.p50),
+    p99: of((c) => c.p99),
+    ftrackRequestsPerOp: of((c) => c.ftrackRequestsPerOp),
+    cpuMsPerRequest: of((c) => c.cpuMsPerRequest ?? Number.NaN),
+    rounds: rounds.map(({ rps, p50, p99, cpuMsPerRequest }) => ({ rps, p50, p99, cpuMsPerRequest })),
+  };
 }
 
 /** Signed URLs issued by `service`, one per component/size pair, as paths (its PUBLIC_URL is a placeholder). */
@@ -244,7 +278,7 @@ async function main() {
   const started = performance.now();
   const loadAtStart = load();
   console.log(
-    `bench: ${SECONDS}s per cell, ${CONNECTIONS} connections, emulator latency ${LATENCIES.join("/")} ms, ` +
+    `bench: ${SECONDS}s per cell (median of ${ROUNDS} rounds), ${CONNECTIONS} connections, emulator latency ${LATENCIES.join("/")} ms, ` +
       `${TASKS} bulk tasks, ${cpus().length} cpus, node ${process.version}, load average ${load()}`,
   );
   const stack = await startStack(TASKS, {
@@ -286,7 +320,10 @@ async function main() {
     for (const ms of LATENCIES) {
       await emulator.setLatency(ms);
       process.stdout.write(`load @${ms}ms (load average ${load()}) `);
-      for (const [i, { contenders }] of plans.entries()) await loadAll(emulator, results[i], contenders, ms);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [i, { contenders }] of plans.entries())
+          await loadAll(emulator, results[i], contenders, ms);
+      }
       delivery.push(await deliveryRun(emulator, services.batched.url, "cached", ms));
       delivery.push(await deliveryRun(emulator, services.uncached.url, "uncached", ms));
       process.stdout.write("\n");
@@ -318,6 +355,7 @@ async function main() {
       node: process.version,
       cpus: cpus().length,
       secondsPerCell: SECONDS,
+      roundsPerCell: ROUNDS,
       connections: CONNECTIONS,
       latenciesMs: LATENCIES,
       bulkTasks: TASKS,

@@ -206,7 +206,11 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
   app.use(cors.middleware);
 
   // GraphQL's POSTs first: no route below answers a POST to /graphql, so they need not be asked.
-  app.post(GRAPHQL_PATH, ...graphqlChain);
+  // They run in an app with no ETag: a POST's answer is never revalidated, and Express would hash
+  // every answer's whole body for one (GET's answers keep theirs).
+  const graphqlPosts = express().disable("x-powered-by").disable("etag");
+  graphqlPosts.post(GRAPHQL_PATH, ...graphqlChain);
+  app.post(GRAPHQL_PATH, graphqlPosts);
   app.use(
     createOpsRouter({
       checkFtrack,
