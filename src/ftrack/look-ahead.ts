@@ -19,6 +19,8 @@
  *   parent's whole list is known (whether or not the page was the whole list) and is grouped in
  *   memory. When it was reached, or ftrack refused the query, nothing is assumed: the list's resolver
  *   reads exactly its page's parents with one more round trip (the grouped loaders, or a paged query).
+ *   A list of versions reads only the attributes its plan shows (entity.mappers.ts, partialRead);
+ *   its records lack the rest, so they go to the list memo, marked, and never to the loaders.
  *
  * A speculative query never fails a read: its errors are dropped with its answer.
  */

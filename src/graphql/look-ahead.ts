@@ -1,8 +1,9 @@
 /**
  * What a field's selection will read of the records it resolves to, as the ftrack layer's plain
  * ReadPlan (ftrack/read-plan.ts): which relations (`project`, `parent`, `thumbnail`, ...) and which
- * lists (`versions`, `children`, `contexts`) are selected under them, with their filters, down the
- * whole selection. The ftrack layer reads them in the same round trip (ftrack/look-ahead.ts).
+ * lists (`versions`, `children`, `contexts`) are selected under them, with their filters, and which
+ * of the records' properties the selection shows, down the whole selection. The ftrack layer reads
+ * them in the same round trip (ftrack/look-ahead.ts).
  *
  * Fields are collected whatever their type conditions and directives: a plan may read more than a
  * query shows, never less than it needs (what it misses is read later, one round trip on).
