@@ -12,8 +12,8 @@
  * NODE_ENV=production, as deployed); the load generators (autocannon, wrk, and the @ftrack/api
  * session) run here, so none shares an event loop with what it measures.
  *
- * Env: BENCH_SECONDS (per cell, default 3), BENCH_ROUNDS (of every cell, default 3: each figure of a cell is
- *      the median of its rounds), BENCH_CONNECTIONS (default 8),
+ * Env: BENCH_SECONDS (per cell, default 3), BENCH_ROUNDS (of every cell, default 3: each figure
+ *      of a cell is the median of its rounds), BENCH_CONNECTIONS (default 8),
  *      BENCH_LATENCIES (ms, default "0,20"), BENCH_TASKS (bulk project size, default 200),
  *      BENCH_CPU_PROF (a folder: profile every service with node --cpu-prof, see stack.ts).
  * BENCH_FAULTS=1 runs the fault bench instead (bench/faults.main.ts).
@@ -148,9 +148,6 @@ async function loadAll(
   }
 }
 
-/** Every round's cell, by contender and latency. */
-const roundsOf = new WeakMap<ContenderResult, Record<number, LoadCell[]>>();
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -159,10 +156,7 @@ const median = (values: number[]) => {
 
 /** Records a round's cell; the contender's cell holds the median of each figure over its rounds. */
 function keepMedian(contender: ContenderResult, latencyMs: number, cell: LoadCell): void {
-  const byLatency = roundsOf.get(contender) ?? {};
-  roundsOf.set(contender, byLatency);
-  const rounds = [...(byLatency[latencyMs] ?? []), cell];
-  byLatency[latencyMs] = rounds;
+  const rounds = [...(contender.load[latencyMs]?.rounds ?? []), cell];
   const of = (figure: (c: LoadCell) => number) => median(rounds.map(figure));
   contender.load[latencyMs] = {
     // Any failed request of any round shows.
@@ -174,7 +168,7 @@ function keepMedian(contender: ContenderResult, latencyMs: number, cell: LoadCel
     p99: of((c) => c.p99),
     ftrackRequestsPerOp: of((c) => c.ftrackRequestsPerOp),
     cpuMsPerRequest: of((c) => c.cpuMsPerRequest ?? Number.NaN),
-    rounds: rounds.map(({ rps, p50, p99, cpuMsPerRequest }) => ({ rps, p50, p99, cpuMsPerRequest })),
+    rounds,
   };
 }
 

@@ -6,8 +6,8 @@ export interface LoadCell extends LoadResult {
   ftrackRequestsPerOp: number;
   /** CPU time (user + system) of the process serving the requests, per request, in the measured window. */
   cpuMsPerRequest?: number;
-  /** Each round's figures, when the cell's are their medians. */
-  rounds?: Pick<LoadCell, "rps" | "p50" | "p99" | "cpuMsPerRequest">[];
+  /** Each round's cell, when this one's figures are their medians. */
+  rounds?: LoadCell[];
 }
 
 export interface ContenderResult {

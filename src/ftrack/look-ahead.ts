@@ -35,7 +35,14 @@ import {
   listFilter,
   listQuery,
 } from "./list.loaders.js";
-import { isEmptyPlan, type ListPlan, mergePlans, type ReadPlan, type RelationName } from "./read-plan.js";
+import {
+  isEmptyPlan,
+  type ListPlan,
+  mergePlans,
+  planWith,
+  type ReadPlan,
+  type RelationName,
+} from "./read-plan.js";
 
 /** Rows a speculative query may return; past it the answer is dropped (see above). */
 export const SPECULATIVE_ROW_CAP = 2000;
@@ -145,11 +152,11 @@ function follow(set: RecordSet, owner: RecordKind, fk: string, kinds: RecordKind
 
 /** A plan's to-one relations above a parent, folded into one (the parent's own lists are kept apart). */
 function upward(plan: ReadPlan): ReadPlan["one"] {
-  const folded: ReadPlan = { one: { ...plan.one }, lists: [], fields: "all" };
+  const folded = planWith({ one: { ...plan.one } });
   for (const above of ["parent", "project"] as const) {
     const next = folded.one[above];
     delete folded.one[above];
-    if (next) mergePlans(folded, { one: upward(next), lists: [], fields: "all" });
+    if (next) mergePlans(folded, planWith({ one: upward(next) }));
   }
   return folded.one;
 }
@@ -190,7 +197,7 @@ class Planner {
       } else if (relation.via === "ancestors") {
         const parents = follow(set, kind, "parent_id", ["Project", "TypedContext"]);
         // Whatever is asked above the parent (its parent, its project) is among these same records.
-        const above: ReadPlan = { one: upward(nested), lists: [], fields: "all" };
+        const above = planWith({ one: upward(nested) });
         const sides = [
           { path: "ancestors", kind: "TypedContext" as const },
           { path: "project", kind: "Project" as const },

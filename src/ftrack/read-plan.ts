@@ -1,8 +1,8 @@
 /**
  * What a caller will read of the records it asks for, as plain data: the to-one relations to fetch
- * with each record and the lists under it, each with its own plan, and the records' properties shown. The GraphQL layer derives a plan
- * from a query's selection (graphql/look-ahead.ts); the ftrack layer turns it into dotted projections
- * and extra queries in the same POST (look-ahead.ts). A plan only saves round trips: a relation or
+ * with each record, the lists under it (each with its own plan) and the records' properties it shows.
+ * The GraphQL layer derives a plan from a query's selection (graphql/look-ahead.ts); the ftrack layer
+ * turns it into dotted projections and extra queries in the same POST (look-ahead.ts). A plan only saves round trips: a relation or
  * list it leaves out is still read when asked for, one round trip later.
  */
 
@@ -42,6 +42,9 @@ export interface ReadPlan {
 
 /** A plan that reads nothing (what merging starts from). */
 export const emptyPlan = (): ReadPlan => ({ one: {}, lists: [], fields: new Set() });
+
+/** A plan that reads what `part` says and nothing else. */
+export const planWith = (part: Partial<ReadPlan>): ReadPlan => ({ ...emptyPlan(), ...part });
 
 /** Both sets (never changed once made, so either may be the answer). */
 const union = (a: FieldsRead, b: FieldsRead): FieldsRead => {

@@ -21,6 +21,7 @@ import {
   type ListFilter,
   type ListName,
   mergePlans,
+  planWith,
   type ReadPlan,
   type RelationName,
 } from "../ftrack/read-plan.js";
@@ -46,17 +47,17 @@ const INHERITING = new Set(["thumbnail", "thumbnailUrl"]);
  * What a field shows of its record (the record's properties), for every field a version has: a
  * version list may be read with only those (ftrack/look-ahead.ts). Any other field: everything.
  */
-const SHOWS: Record<string, readonly string[]> = {
-  __typename: [],
-  id: [],
-  version: ["version"],
-  comment: ["comment"],
-  isLatestVersion: ["isLatestVersion"],
-  thumbnail: ["thumbnailId"],
-  thumbnailUrl: ["thumbnailId"],
-  asset: ["assetId"],
-  task: ["taskId"],
-  user: ["userId"],
+const SHOWS: Record<string, ReadonlySet<string>> = {
+  __typename: new Set(),
+  id: new Set(),
+  version: new Set(["version"]),
+  comment: new Set(["comment"]),
+  isLatestVersion: new Set(["isLatestVersion"]),
+  thumbnail: new Set(["thumbnailId"]),
+  thumbnailUrl: new Set(["thumbnailId"]),
+  asset: new Set(["assetId"]),
+  task: new Set(["taskId"]),
+  user: new Set(["userId"]),
 };
 
 /** The connection fields of lists under a record, and the arguments that filter them. */
@@ -125,15 +126,14 @@ function planOfSelection(
     // Inheriting reads the whole record again (thumbnails/inherited-thumbnail.finder.ts).
     const inherits = INHERITING.has(name) && argumentOf(field, "inherit", variables) === true;
     const shows = SHOWS[name];
-    mergePlans(plan, { one: {}, lists: [], fields: shows && !inherits ? new Set(shows) : "all" });
-    if (inherits) mergePlans(plan, { one: { asset: emptyPlan() }, lists: [], fields: new Set() });
+    mergePlans(plan, planWith({ fields: shows && !inherits ? shows : "all" }));
+    if (inherits) mergePlans(plan, planWith({ one: { asset: emptyPlan() } }));
     const relation = RELATIONS[name];
     if (relation) {
-      mergePlans(plan, {
-        one: { [relation]: planOfSelection(field.selectionSet, fragments, variables) },
-        lists: [],
-        fields: new Set(),
-      });
+      mergePlans(
+        plan,
+        planWith({ one: { [relation]: planOfSelection(field.selectionSet, fragments, variables) } }),
+      );
       continue;
     }
     const list = LISTS[name];
@@ -141,11 +141,7 @@ function planOfSelection(
     if (!list || argumentOf(field, "after", variables) != null) continue;
     const limit = pageSizeOf(argumentOf(field, "first", variables));
     const below = nodesPlan(field.selectionSet, fragments, variables);
-    mergePlans(plan, {
-      one: {},
-      lists: [{ list, filter: filterOf(field, variables), limit, plan: below }],
-      fields: new Set(),
-    });
+    mergePlans(plan, planWith({ lists: [{ list, filter: filterOf(field, variables), limit, plan: below }] }));
   }
   return plan;
 }

@@ -13,7 +13,7 @@ import {
   FtrackUnavailableError,
   SERVER_LOCATION_ID,
 } from "../../src/ftrack/ftrack.types.js";
-import { emptyPlan, type ReadPlan } from "../../src/ftrack/read-plan.js";
+import { planWith, type ReadPlan } from "../../src/ftrack/read-plan.js";
 
 const BULK = 50;
 const bulkTask = (i: number) => demoId(`bulk:task:${i}`);
@@ -235,11 +235,9 @@ describe("round trips", () => {
 });
 
 describe("lists read in part", () => {
-  const showing = (fields: string[]): ReadPlan => ({ ...emptyPlan(), fields: new Set(fields) });
-  const withVersionsShowing = (fields: string[]): ReadPlan => ({
-    ...emptyPlan(),
-    lists: [{ list: "versions", filter: {}, limit: 5, plan: showing(fields) }],
-  });
+  const showing = (fields: string[]): ReadPlan => planWith({ fields: new Set(fields) });
+  const withVersionsShowing = (fields: string[]): ReadPlan =>
+    planWith({ lists: [{ list: "versions", filter: {}, limit: 5, plan: showing(fields) }] });
 
   it("serve the selections they cover; by id, or for a selection showing more, versions are read whole", async () => {
     const s = session();

@@ -8,7 +8,7 @@ import type { RecordKind } from "../../src/ftrack/entity.mappers.js";
 import { eq, id, inSubquery, select } from "../../src/ftrack/expression.js";
 import type { FtrackEntity } from "../../src/ftrack/ftrack.types.js";
 import { type LookAheadTarget, readAhead, SPECULATIVE_ROW_CAP } from "../../src/ftrack/look-ahead.js";
-import { emptyPlan, type ReadPlan } from "../../src/ftrack/read-plan.js";
+import { emptyPlan, planWith as plan, type ReadPlan } from "../../src/ftrack/read-plan.js";
 
 const PROJECT = "aaaaaaaa-0000-5000-8000-000000000001";
 const TASK_A = "bbbbbbbb-0000-5000-8000-000000000002";
@@ -66,7 +66,6 @@ const tasksOfProject = () =>
     .offset(0)
     .limit(51);
 
-const plan = (p: Partial<ReadPlan>): ReadPlan => ({ ...emptyPlan(), ...p });
 /** Versions under each row, showing properties `fields` of theirs ("all": any). */
 const versionsShowing = (fields: ReadPlan["fields"], one: ReadPlan["one"] = {}) =>
   plan({ lists: [{ list: "versions", filter: {}, limit: 5, plan: plan({ one, fields }) }] });
