@@ -25,15 +25,26 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** A port nothing listens on right now (the OS picks it; it stays free until someone binds it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nothing is bound to right now (with `consecutive`, the ports after it too), drawn below
+ * Linux's ephemeral range (32768 and up). Every `listen(0)` and every outgoing connection draws
+ * from that range, so a port drawn here stays free until its user binds it, and while it is closed
+ * for a restart; a port `listen(0)` handed out and freed can go to the very next `listen(0)`.
+ */
+export async function freePort(consecutive = 1): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const first = 20_000 + Math.floor(Math.random() * 12_000);
+    const ports = Array.from({ length: consecutive }, (_, i) => first + i);
+    if ((await Promise.all(ports.map(bindable))).every(Boolean)) return first;
+  }
+  throw new Error("no free port between 20000 and 32000");
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 

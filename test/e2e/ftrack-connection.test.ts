@@ -8,6 +8,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from "nod
 import { createServer, type Server, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/cluster.processes.js";
 import { loadConfig } from "../../src/config.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/observability/logger.js";
@@ -72,16 +73,6 @@ function listen<T extends Server | HttpServer>(server: T): Promise<number> {
   );
 }
 
-/** A port nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
-  );
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 /** Checks the start check, its error log and /readyz all name `reason`, without the key or host. */
 async function expectNamed(started: Started, reason: string, message: RegExp) {
   const status = await started.service.ftrackChecked;
@@ -102,7 +93,7 @@ async function expectNamed(started: Started, reason: string, message: RegExp) {
 
 describe("the ftrack connection check names the cause", () => {
   it("connection refused: nothing listens there", async () => {
-    const started = await startOn({ server: `http://127.0.0.1:${await closedPort()}` });
+    const started = await startOn({ server: `http://127.0.0.1:${await freePort()}` });
     await expectNamed(started, "connection_refused", /connection refused \(ECONNREFUSED\)/);
   });
 
@@ -147,7 +138,7 @@ describe("the ftrack connection check names the cause", () => {
 
 describe("ftrack down at start", () => {
   it("the service starts not ready, logs transport failures with their cause, and is ready once ftrack is up", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const started = await startOn(
       { server: `http://127.0.0.1:${port}` },
       { FTRACK_RETRY_DEADLINE_MS: "200" },

@@ -10,6 +10,7 @@ import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/cluster.processes.js";
 import { captured } from "../support/service.process.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -31,21 +32,6 @@ function listenOn(port: number): Promise<Server> {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve(server));
   });
-}
-
-/** A port free right now (and, with `pair`, the next one too). */
-async function freePort(pair = false): Promise<number> {
-  for (;;) {
-    const probe = await listenOn(0);
-    const port = (probe.address() as { port: number }).port;
-    await new Promise((done) => probe.close(done));
-    if (!pair) return port;
-    const next = await listenOn(port + 1).catch(() => null);
-    if (next) {
-      await new Promise((done) => next.close(done));
-      return port;
-    }
-  }
 }
 
 /** Occupies a port the way another program would. */
@@ -211,7 +197,7 @@ describe("requests during start get an answer", { timeout: 150_000 }, () => {
   });
 
   it("npm run gateway: the service, the example subgraphs and the gateway", async () => {
-    const [service, schedule, gateway] = [await freePort(), await freePort(true), await freePort()];
+    const [service, schedule, gateway] = [await freePort(), await freePort(2), await freePort()];
     const launched = launch("scripts/gateway.ts", {
       PORT: String(service),
       SCHEDULE_PORT: String(schedule),

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/cluster.processes.js";
 import { select } from "../../src/ftrack/expression.js";
 import { decodeDates, FtrackTransport } from "../../src/ftrack/ftrack.transport.js";
 import { FtrackAbortedError, FtrackApiError, FtrackUnavailableError } from "../../src/ftrack/ftrack.types.js";
@@ -171,10 +172,7 @@ describe("FtrackTransport.post", () => {
   });
 
   it("reports an unreachable server as a network error without the URL", async () => {
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((r) => closed.close(r));
+    const port = await freePort();
     const t = new FtrackTransport({ server: `http://127.0.0.1:${port}`, timeoutMs: 2_000 });
     const error = await failure(t.post([{ action: "query_schemas" }], identity));
     expect(error).toBeInstanceOf(FtrackUnavailableError);
