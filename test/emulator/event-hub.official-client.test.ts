@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Event, EventHub, type EventPayload, Session } from "@ftrack/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/cluster.processes.js";
 import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { type Json, postApi } from "./emulator.helpers.js";
 
@@ -49,7 +50,8 @@ async function awaitDelivery(client: Session, label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataDir });
+  // A port that stays free while the emulator is down for the restart test.
+  emulator = await startEmulator({ port: await freePort(), dataDir });
   session = new Session(emulator.url, emulator.apiUser, emulator.apiKey, { strictApi: true });
   hub = new EventHub(emulator.url, emulator.apiUser, emulator.apiKey);
   hub.connect();

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/cluster.processes.js";
 import { DEMO, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { connectEventHub, type EventHubClient } from "../../src/ftrack/event-hub.client.js";
 import type { EntityChange, EventGap, EventHubState } from "../../src/ftrack/event-hub.types.js";
@@ -18,7 +19,8 @@ let emulator: RunningEmulator;
 const clients: EventHubClient[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataDir, eventHub: HUB_TIMING });
+  // A port that stays free while the emulator is down for the restart test.
+  emulator = await startEmulator({ port: await freePort(), dataDir, eventHub: HUB_TIMING });
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
