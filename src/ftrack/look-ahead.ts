@@ -44,6 +44,8 @@ import {
   type RelationName,
 } from "./read-plan.js";
 
+const LACKS_NOTHING: ReadonlySet<string> = new Set();
+
 /** Rows a speculative query may return; past it the answer is dropped (see above). */
 export const SPECULATIVE_ROW_CAP = 2000;
 /**
@@ -150,6 +152,14 @@ function follow(set: RecordSet, owner: RecordKind, fk: string, kinds: RecordKind
   return { kinds, ids, depth: set.depth + 1, bound: set.bound };
 }
 
+/** The attributes holding the ids of the relations `plan` follows from records of `kind`. */
+function followedIds(kind: RecordKind, plan: ReadPlan): string[] {
+  return Object.keys(plan.one).flatMap((name) => {
+    const relation = RELATIONS[kind][name as RelationName];
+    return relation && "fk" in relation ? [relation.fk] : [];
+  });
+}
+
 /** A plan's to-one relations above a parent, folded into one (the parent's own lists are kept apart). */
 function upward(plan: ReadPlan): ReadPlan["one"] {
   const folded = planWith({ one: { ...plan.one } });
@@ -229,14 +239,6 @@ class Planner {
     };
   }
 
-  /** The attributes holding the ids of the relations `plan` follows from records of `kind`. */
-  followed(kind: RecordKind, plan: ReadPlan): string[] {
-    return Object.keys(plan.one).flatMap((name) => {
-      const relation = RELATIONS[kind][name as RelationName];
-      return relation && "fk" in relation ? [relation.fk] : [];
-    });
-  }
-
   /** Reads the records of `set` of one kind with a query of their own. */
   records(kind: RecordKind, set: RecordSet, plan: ReadPlan): void {
     if (set.depth >= MAX_SUBQUERY_DEPTH) return;
@@ -280,7 +282,7 @@ class Planner {
     // Only what the selection shows (and the ids followed from it), as a hand-written query would.
     const partial = partialRead(spec.kind, plan.fields, [
       spec.parentAttribute,
-      ...this.followed(spec.kind, plan),
+      ...followedIds(spec.kind, plan),
     ]);
     const query = listQuery(spec, where, partial?.attributes);
     const level = this.level(
@@ -300,7 +302,7 @@ class Planner {
         if (capped) return;
         const groups = new Map<string, unknown[]>([...parents].map((id) => [id, []]));
         for (const row of rows) groups.get(row[spec.parentAttribute] as string)?.push(map(row));
-        const lacks = partial?.lacks ?? new Set<string>();
+        const lacks = partial?.lacks ?? LACKS_NOTHING;
         for (const [id, records] of groups)
           this.target.primeList(ListMemo.key(spec, filter, id), { records, lacks });
       },

@@ -2,8 +2,9 @@
  * What a caller will read of the records it asks for, as plain data: the to-one relations to fetch
  * with each record, the lists under it (each with its own plan) and the records' properties it shows.
  * The GraphQL layer derives a plan from a query's selection (graphql/look-ahead.ts); the ftrack layer
- * turns it into dotted projections and extra queries in the same POST (look-ahead.ts). A plan only saves round trips: a relation or
- * list it leaves out is still read when asked for, one round trip later.
+ * turns it into dotted projections and extra queries in the same POST (look-ahead.ts). A plan only
+ * saves round trips: a relation or list it leaves out is still read when asked for, one round trip
+ * later.
  */
 
 /** To-one relations, named as the GraphQL fields that follow them; each ftrack kind has some of them. */
