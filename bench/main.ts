@@ -6,7 +6,8 @@
  * for a few representative reads, with the emulator adding 0 ms and 20 ms to every ftrack request;
  * `{ __typename }` on this layer against bare Apollo Server 5 on express 5 (no plugins, no layer);
  * then the thumbnail delivery route, cached and uncached, and its cached hits against nginx serving
- * the same bytes (one worker). Prints tables and the issue's targets, writes bench/results/latest.json.
+ * the same bytes (one worker; as a plain file server, and answering the same request with the same
+ * headers). Prints tables and the issue's targets, writes bench/results/latest.json.
  *
  * The emulator, each service and nginx run in their own process on 127.0.0.1 (the Node ones with
  * NODE_ENV=production, as deployed); the load generators (autocannon, wrk, and the @ftrack/api
@@ -58,8 +59,8 @@ const LATENCIES = env("BENCH_LATENCIES", "0,20").split(",").map(Number);
 const TASKS = Number(env("BENCH_TASKS", "200"));
 /** What a browser sends for an <img>: the route may transcode to WebP. */
 const IMAGE_ACCEPT = "image/avif,image/webp,image/*,*/*;q=0.8";
-/** Rounds of "service, then nginx", so the ratio is read more than once. */
-const NGINX_ROUNDS = 2;
+/** Rounds of "service, then nginx both ways", so the ratios are read more than once. */
+const NGINX_ROUNDS = 3;
 
 interface Contender {
   name: string;
@@ -223,43 +224,42 @@ async function deliveryRun(
 
 /**
  * The cached thumbnail route against nginx serving the same bytes, with the same load generator
- * (wrk when installed: autocannon's own cost would cap both near its own limit).
+ * (wrk when installed: autocannon's own cost would cap both near its own limit): nginx as a plain
+ * file server, and nginx answering the service's very request with the service's headers.
  */
 async function nginxComparison(service: ServiceProcess): Promise<NginxComparison> {
   const url = `${service.url}${(await deliveryPaths(service.url))[0]}`;
   const headers = { accept: IMAGE_ACCEPT };
   const res = await fetch(url, { headers });
   const body = Buffer.from(await res.arrayBuffer());
-  const contentType = res.headers.get("content-type") ?? "application/octet-stream";
-  const nginx = await startNginx(body, contentType);
+  const nginx = await startNginx(body, res.headers);
   if (typeof nginx === "string") return { note: nginx, loadGenerator: "-", rounds: [] };
   const binary = wrkBinary();
   const opts = { connections: CONNECTIONS, seconds: SECONDS };
-  const run = (target: string, afterWarmup?: () => Promise<unknown>) =>
-    binary
-      ? wrk(binary, { url: target, headers }, { ...opts, afterWarmup })
-      : cannon({ url: target, headers }, { ...opts, afterWarmup });
+  /** Load on `target`, with the CPU time (ms, read by `readCpuMs`) spent per request after the warm-up. */
+  const run = async (target: string, readCpuMs: () => Promise<number> | number) => {
+    let before = 0;
+    const afterWarmup = async () => {
+      before = await readCpuMs();
+    };
+    const result = binary
+      ? await wrk(binary, { url: target, headers }, { ...opts, afterWarmup })
+      : await cannon({ url: target, headers }, { ...opts, afterWarmup });
+    return { ...result, cpuMsPerRequest: ((await readCpuMs()) - before) / Math.max(1, result.requests) };
+  };
+  const serviceCpuMs = async () => cpuMs({ user: 0, system: 0 }, await service.cpu());
   try {
     const rounds: NginxComparison["rounds"] = [];
     for (let i = 0; i < NGINX_ROUNDS; i++) {
-      let before: CpuUsage = { user: 0, system: 0 };
-      const served = await run(url, async () => {
-        before = await service.cpu();
-      });
-      const cpu = cpuMs(before, await service.cpu()) / Math.max(1, served.requests);
-      let nginxBefore = 0;
-      const byNginx = await run(nginx.url, async () => {
-        nginxBefore = nginx.cpuMs();
-      });
-      const nginxCpu = (nginx.cpuMs() - nginxBefore) / Math.max(1, byNginx.requests);
       rounds.push({
-        service: { ...served, cpuMsPerRequest: cpu },
-        nginx: { ...byNginx, cpuMsPerRequest: nginxCpu },
+        service: await run(url, serviceCpuMs),
+        nginx: await run(nginx.url, nginx.cpuMs),
+        nginxSameExchange: await run(nginx.sameExchange(url), nginx.cpuMs),
       });
       process.stdout.write(".");
     }
     return {
-      note: `${nginx.version}, worker_processes 1 (one nginx worker against one Node process), ${body.length} bytes of ${contentType}`,
+      note: `${nginx.version}, worker_processes 1 (one nginx worker against one Node process), ${body.length} bytes of ${res.headers.get("content-type")}`,
       loadGenerator: binary ? `wrk -t1 -c${CONNECTIONS}` : "autocannon (wrk is not installed)",
       rounds,
     };

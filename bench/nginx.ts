@@ -1,7 +1,9 @@
 /**
  * nginx serving one file, as the yardstick for the thumbnail route's cached hits: Debian's
  * `nginx-light` started on a free port with its own config, pid file and temp paths in a temp
- * folder, one worker process (so one nginx worker faces one Node process).
+ * folder, one worker process (so one nginx worker faces one Node process). It answers twice: at
+ * `/thumbnail` with the bytes, their type and a Cache-Control only; under `/thumbnails/` (the
+ * service's own signed URLs, query ignored) with the headers the service's answer carried too.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,8 +14,10 @@ import { freePort } from "../scripts/cluster.processes.js";
 const CANDIDATES = [process.env.NGINX ?? "", "/usr/sbin/nginx", "/usr/local/sbin/nginx"];
 
 export interface Nginx {
-  /** URL of the file it serves. */
+  /** URL of the file, answered with its type and a Cache-Control only. */
   url: string;
+  /** The file at the service's URL (path and query), answered with the service's headers. */
+  sameExchange(serviceUrl: string): string;
   version: string;
   /** CPU time (user + system) of its processes so far, in ms (Linux /proc; NaN elsewhere). */
   cpuMs(): number;
@@ -76,8 +80,29 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   throw new Error("nginx did not answer within 5 s");
 }
 
-/** Starts nginx serving `body`; a string saying why not when nginx is missing or fails. */
-export async function startNginx(body: Buffer, contentType: string): Promise<Nginx | string> {
+/** Headers nginx writes itself, or that describe the connection: not copied from the service's answer. */
+const OWN_HEADERS = new Set(["connection", "content-length", "content-type", "date", "keep-alive"]);
+
+/** A header value as an nginx string (which has no escape for `$`: it would read as a variable). */
+function quoted(value: string): string {
+  if (value.includes("$")) throw new Error(`a header nginx cannot repeat: ${value}`);
+  return `"${value.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** `add_header` lines for the service's headers (a fresh request id per answer, as the service's). */
+function sameHeaders(headers: Headers): string {
+  return [...headers]
+    .filter(([name]) => !OWN_HEADERS.has(name))
+    .map(([name, value]) => `add_header ${name} ${name === "x-request-id" ? "$request_id" : quoted(value)};`)
+    .join("\n      ");
+}
+
+/**
+ * Starts nginx serving `body`, as the service answered it with `headers`; a string saying why not
+ * when nginx is missing or fails.
+ */
+export async function startNginx(body: Buffer, headers: Headers): Promise<Nginx | string> {
+  const contentType = headers.get("content-type") ?? "application/octet-stream";
   const binary = findNginx();
   if (!binary)
     return "nginx is not installed (Debian: apt-get install nginx-light): nginx comparison skipped";
@@ -107,6 +132,14 @@ ${temp}
       default_type ${contentType};
       add_header Cache-Control "private, max-age=3600, immutable";
     }
+    location /thumbnails/ {
+      root ${join(dir, "www")};
+      try_files /thumbnail =404;
+      default_type ${contentType};
+      # The service's ETag instead of nginx's own.
+      etag off;
+      ${sameHeaders(headers)}
+    }
   }
 }
 `,
@@ -127,5 +160,14 @@ ${temp}
     close();
     return `nginx could not start (${(error as Error).message}): nginx comparison skipped`;
   }
-  return { url, version: version || "nginx", cpuMs: () => processTreeCpuMs(child.pid!), close };
+  return {
+    url,
+    sameExchange: (serviceUrl) => {
+      const { pathname, search } = new URL(serviceUrl);
+      return `http://127.0.0.1:${port}${pathname}${search}`;
+    },
+    version: version || "nginx",
+    cpuMs: () => processTreeCpuMs(child.pid!),
+    close,
+  };
 }

@@ -37,10 +37,15 @@ export interface DeliveryResult {
   result: LoadResult;
 }
 
+type Served = LoadResult & { cpuMsPerRequest: number };
+
 /** The cached thumbnail route against nginx serving the same bytes, one round of each. */
 export interface NginxRound {
-  service: LoadResult & { cpuMsPerRequest: number };
-  nginx: LoadResult & { cpuMsPerRequest: number };
+  service: Served;
+  /** nginx as a plain file server: the bytes, their type and a Cache-Control. */
+  nginx: Served;
+  /** nginx answering the service's own request (signed URL) with the service's headers. */
+  nginxSameExchange: Served;
 }
 
 export interface NginxComparison {
@@ -122,29 +127,27 @@ export function formatDelivery(results: DeliveryResult[]): string {
 
 export function formatNginx(c: NginxComparison): string {
   if (c.rounds.length === 0) return `  ${c.note}`;
+  const row = (label: string, served: Served) => [
+    label,
+    rps(served),
+    n(served.p50, 2),
+    n(served.p99, 2),
+    n(served.cpuMsPerRequest, 3),
+  ];
   const rows = c.rounds.flatMap((r, i) => [
-    [
-      `service, cached hit (round ${i + 1})`,
-      rps(r.service),
-      n(r.service.p50, 2),
-      n(r.service.p99, 2),
-      n(r.service.cpuMsPerRequest, 3),
-    ],
-    [
-      `nginx, same bytes (round ${i + 1})`,
-      rps(r.nginx),
-      n(r.nginx.p50, 2),
-      n(r.nginx.p99, 2),
-      n(r.nginx.cpuMsPerRequest, 3),
-    ],
+    row(`service, cached hit (round ${i + 1})`, r.service),
+    row(`nginx, same bytes (round ${i + 1})`, r.nginx),
+    row(`nginx, same request and headers (round ${i + 1})`, r.nginxSameExchange),
   ]);
+  const against = (r: NginxRound, nginx: Served) =>
+    `${ratio(r.service.rps, nginx.rps)} rps, CPU per request ${ratio(nginx.cpuMsPerRequest, r.service.cpuMsPerRequest)}`;
   return [
     `  ${c.note}; load generator: ${c.loadGenerator}`,
     table(["server", "rps", "p50 ms", "p99 ms", "cpu ms/req"], rows).replace(/^/gm, "  "),
     ...c.rounds.map(
       (r, i) =>
-        `  round ${i + 1}: service vs nginx ${ratio(r.service.rps, r.nginx.rps)} rps; CPU per request nginx/service ` +
-        `${ratio(r.nginx.cpuMsPerRequest, r.service.cpuMsPerRequest)} (the rps each could reach on a core of its own)`,
+        `  round ${i + 1}: service vs nginx ${against(r, r.nginx)}; vs nginx with the same request and headers ` +
+        `${against(r, r.nginxSameExchange)} (CPU: nginx/service, the rps each could reach on a core of its own)`,
     ),
   ].join("\n");
 }
@@ -197,6 +200,12 @@ export function formatTargets(
       `  cached hit vs nginx, round ${i + 1}: ${n(round.service.rps)} vs ${n(round.nginx.rps)} rps = ${n(r, 2)}x (target >= 0.5): ${mark(r >= 0.5)}; ` +
         `CPU per hit ${n(round.service.cpuMsPerRequest * 1000, 0)} vs ${n(round.nginx.cpuMsPerRequest * 1000, 0)} us = ${n(cpu, 2)}x`,
     );
+    const same = round.nginxSameExchange;
+    lines.push(
+      `    (not the target, like for like: nginx answering the same signed URL with the same headers ${n(same.rps)} rps = ` +
+        `${n(round.service.rps / same.rps, 2)}x; CPU per hit ${n(same.cpuMsPerRequest * 1000, 0)} us = ` +
+        `${n(same.cpuMsPerRequest / round.service.cpuMsPerRequest, 2)}x)`,
+    );
   });
   return lines.join("\n");
 }
@@ -223,6 +232,8 @@ export function failures(
   nginx.rounds.forEach((r, i) => {
     if (r.service.errors) out.push(`cached hit (round ${i + 1}): ${kinds(r.service)}`);
     if (r.nginx.errors) out.push(`nginx (round ${i + 1}): ${kinds(r.nginx)}`);
+    if (r.nginxSameExchange.errors)
+      out.push(`nginx, same request (round ${i + 1}): ${kinds(r.nginxSameExchange)}`);
   });
   return out;
 }
