@@ -155,6 +155,15 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** Failed requests by kind over all rounds (undefined when none failed). */
+function sumKinds(rounds: LoadCell[]): Record<string, number> | undefined {
+  const counts = rounds.flatMap((c) => Object.entries(c.errorKinds ?? {}));
+  if (counts.length === 0) return undefined;
+  const sum: Record<string, number> = {};
+  for (const [kind, count] of counts) sum[kind] = (sum[kind] ?? 0) + count;
+  return sum;
+}
+
 /** Records a round's cell; the contender's cell holds the median of each figure over its rounds. */
 function keepMedian(contender: ContenderResult, latencyMs: number, cell: LoadCell): void {
   const rounds = [...(contender.load[latencyMs]?.rounds ?? []), cell];
@@ -163,7 +172,7 @@ function keepMedian(contender: ContenderResult, latencyMs: number, cell: LoadCel
     // Any failed request of any round shows.
     requests: rounds.reduce((sum, c) => sum + c.requests, 0),
     errors: rounds.reduce((sum, c) => sum + c.errors, 0),
-    errorKinds: rounds.find((c) => c.errorKinds)?.errorKinds,
+    errorKinds: sumKinds(rounds),
     rps: of((c) => c.rps),
     p50: of((c) => c.p50),
     p99: of((c) => c.p99),
