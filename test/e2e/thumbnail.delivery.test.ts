@@ -10,6 +10,7 @@ import { DEMO } from "../../src/emulator/index.js";
 import { ThumbnailUrlSigner } from "../../src/thumbnails/url-signer.js";
 import type { ThumbnailableType } from "../generated/graphql.js";
 import { graphql, type Harness, startHarness } from "../support/service.harness.js";
+import { flipSignature } from "../support/signature.tamper.js";
 
 /** The harness's default secrets (see service.harness.ts): a test signer must use the same. */
 const SECRETS = "test-secret-one-for-signing-urls-0001,test-secret-two-for-signing-urls-0002";
@@ -101,7 +102,7 @@ describe("refused URLs", () => {
     const url = new URL(await issue("TASK", DEMO.task.id, 200));
     const other = DEMO.thumbnails[DEMO.shot.id]!;
     const tamper: ((u: URL) => void)[] = [
-      (u) => u.searchParams.set("sig", flip(u.searchParams.get("sig")!)),
+      (u) => u.searchParams.set("sig", flipSignature(u.searchParams.get("sig")!)),
       (u) => u.searchParams.set("exp", String(Number(u.searchParams.get("exp")) + 600)),
       (u) => u.searchParams.set("kid", "AAAAAAAA"),
       (u) => u.searchParams.delete("sig"),
@@ -241,8 +242,3 @@ describe("ftrack failing", () => {
     for (const leak of leaks()) expect(text).not.toContain(leak);
   });
 });
-
-/** Changes the first character of a base64url signature (six signed bits). */
-function flip(sig: string): string {
-  return `${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
-}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../src/emulator/index.js";
 import { PLAYGROUND_ASSET_CSP, STRICT_CSP } from "../../src/http/security.middleware.js";
 import { graphql, type Harness, startHarness } from "../support/service.harness.js";
+import { withFlippedSignature } from "../support/signature.tamper.js";
 
 async function thumbnailUrl(harness: Harness): Promise<string> {
   const res = await graphql<{ project: { thumbnailUrl: string } }>(
@@ -46,7 +47,7 @@ describe("security headers", () => {
       ],
       ["/graphql", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }],
       ["/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }],
-      [thumbnail.replace(/sig=./, "sig=A").slice(harness.url.length)],
+      [withFlippedSignature(thumbnail).slice(harness.url.length)],
     ];
     for (const [path, init] of requests) {
       const res = await fetch(`${harness.url}${path}`, init);
