@@ -22,10 +22,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { Session } from "@ftrack/api";
+import { freePort, startNginx as startBalancer } from "../scripts/cluster.processes.js";
 import { DEMO } from "../src/emulator/seed.js";
 import { faultBench } from "./faults.main.js";
 import { cannon, type LoadOptions, type LoadResult, loop, wrk, wrkBinary } from "./load.js";
-import { startNginx } from "./nginx.js";
+import { processTreeCpuMs, startNginx } from "./nginx.js";
 import {
   type ContenderResult,
   type DeliveryResult,
@@ -234,7 +235,8 @@ async function deliveryRun(
 /**
  * The cached thumbnail route against nginx serving the same bytes, with the same load generator
  * (wrk when installed: autocannon's own cost would cap both near its own limit): nginx as a plain
- * file server, and nginx answering the service's very request with the service's headers.
+ * file server, and nginx answering the service's very request with the service's headers. Beside
+ * them, not a target: the cluster's nginx (its thumbnail cache) in front of the service.
  */
 async function nginxComparison(service: ServiceProcess): Promise<NginxComparison> {
   const url = `${service.url}${(await deliveryPaths(service.url))[0]}`;
@@ -243,6 +245,7 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
   const body = Buffer.from(await res.arrayBuffer());
   const nginx = await startNginx(body, res.headers);
   if (typeof nginx === "string") return { note: nginx, loadGenerator: "-", rounds: [] };
+  const proxy = await startBalancer(await freePort(), [new URL(service.url).host]);
   const binary = wrkBinary();
   const opts = { connections: CONNECTIONS, seconds: SECONDS };
   /** Load on `target`, with the CPU time (ms, read by `readCpuMs`) spent per request after the warm-up. */
@@ -257,6 +260,8 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
     return { ...result, cpuMsPerRequest: ((await readCpuMs()) - before) / Math.max(1, result.requests) };
   };
   const serviceCpuMs = async () => cpuMs({ user: 0, system: 0 }, await service.cpu());
+  const { pathname, search } = new URL(url);
+  const cachedByProxy = `${proxy.url}${pathname}${search}`;
   try {
     const rounds: NginxComparison["rounds"] = [];
     for (let i = 0; i < NGINX_ROUNDS; i++) {
@@ -264,16 +269,21 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
         service: await run(url, serviceCpuMs),
         nginx: await run(nginx.url, nginx.cpuMs),
         nginxSameExchange: await run(nginx.sameExchange(url), nginx.cpuMs),
+        proxyCache: await run(cachedByProxy, () => processTreeCpuMs(proxy.pid() ?? 0)),
       });
       process.stdout.write(".");
     }
+    // Every answer of that row must have come from nginx's cache: one more asks which it was.
+    const proxyCacheStatus = (await fetch(cachedByProxy, { headers })).headers.get("x-cache-status");
     return {
       note: `${nginx.version}, worker_processes 1 (one nginx worker against one Node process), ${body.length} bytes of ${res.headers.get("content-type")}`,
       loadGenerator: binary ? `wrk -t1 -c${CONNECTIONS}` : "autocannon (wrk is not installed)",
+      proxyCacheStatus: proxyCacheStatus ?? "none",
       rounds,
     };
   } finally {
     nginx.close();
+    await proxy.stop();
   }
 }
 
@@ -285,7 +295,8 @@ async function main() {
       `${TASKS} bulk tasks, ${cpus().length} cpus, node ${process.version}, load average ${load()}`,
   );
   const stack = await startStack(TASKS, {
-    batched: {},
+    // Public: the cluster's nginx in front of it may keep its thumbnails (the proxy-cache row).
+    batched: { THUMBNAIL_CACHE_SCOPE: "public" },
     naive: { FTRACK_BATCHING: "false" },
     // No cache: every delivery fetches from ftrack and resizes/transcodes.
     uncached: { THUMBNAIL_CACHE_BYTES: "0" },

@@ -34,7 +34,7 @@ const TICKS = (() => {
 })();
 
 /** utime + stime of a process and of its children (nginx's workers), in ms. */
-function processTreeCpuMs(pid: number): number {
+export function processTreeCpuMs(pid: number): number {
   try {
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
       .trim()

@@ -46,12 +46,16 @@ export interface NginxRound {
   nginx: Served;
   /** nginx answering the service's own request (signed URL) with the service's headers. */
   nginxSameExchange: Served;
+  /** The cluster's nginx in front of the service, answering from its thumbnail cache. */
+  proxyCache: Served;
 }
 
 export interface NginxComparison {
   /** What ran, or why the comparison was skipped. */
   note: string;
   loadGenerator: string;
+  /** X-Cache-Status of one more request through the proxy cache after its rounds (HIT: none reached the service). */
+  proxyCacheStatus?: string;
   rounds: NginxRound[];
 }
 
@@ -138,11 +142,12 @@ export function formatNginx(c: NginxComparison): string {
     row(`service, cached hit (round ${i + 1})`, r.service),
     row(`nginx, same bytes (round ${i + 1})`, r.nginx),
     row(`nginx, same request and headers (round ${i + 1})`, r.nginxSameExchange),
+    row(`nginx's cache in front of the service (round ${i + 1})`, r.proxyCache),
   ]);
   const against = (r: NginxRound, nginx: Served) =>
     `${ratio(r.service.rps, nginx.rps)} rps, CPU per request ${ratio(nginx.cpuMsPerRequest, r.service.cpuMsPerRequest)}`;
   return [
-    `  ${c.note}; load generator: ${c.loadGenerator}`,
+    `  ${c.note}; load generator: ${c.loadGenerator}; the proxy cache's last answer: ${c.proxyCacheStatus}`,
     table(["server", "rps", "p50 ms", "p99 ms", "cpu ms/req"], rows).replace(/^/gm, "  "),
     ...c.rounds.map(
       (r, i) =>
@@ -206,6 +211,10 @@ export function formatTargets(
         `${n(round.service.rps / same.rps, 2)}x; CPU per hit ${n(same.cpuMsPerRequest * 1000, 0)} us = ` +
         `${n(same.cpuMsPerRequest / round.service.cpuMsPerRequest, 2)}x)`,
     );
+    lines.push(
+      `    (not the target, a deployment: nginx's cache in front of the service, THUMBNAIL_CACHE_SCOPE=public, ` +
+        `${n(round.proxyCache.rps)} rps = ${n(round.proxyCache.rps / round.nginx.rps, 2)}x of nginx serving the file)`,
+    );
   });
   return lines.join("\n");
 }
@@ -234,6 +243,7 @@ export function failures(
     if (r.nginx.errors) out.push(`nginx (round ${i + 1}): ${kinds(r.nginx)}`);
     if (r.nginxSameExchange.errors)
       out.push(`nginx, same request (round ${i + 1}): ${kinds(r.nginxSameExchange)}`);
+    if (r.proxyCache.errors) out.push(`nginx's cache (round ${i + 1}): ${kinds(r.proxyCache)}`);
   });
   return out;
 }

@@ -5,7 +5,7 @@
  * Redis and nginx are Debian's `redis-server` and `nginx` (`nginx-light`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -234,6 +234,8 @@ export async function startReplica(
 export interface NginxProcess {
   url: string;
   port: number;
+  /** nginx's master process (its worker is its child), or undefined once it exited. */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -241,9 +243,14 @@ export interface NginxProcess {
  * nginx on `port`, balancing over `upstreams` (host:port) with its own config, pid and temp paths
  * in a new temporary folder. A replica that refuses connections is skipped for a moment (its
  * requests go to the other); a request already inside a replica that dies answers 502.
+ * Delivered thumbnails go through nginx's own cache, which keeps only what the replicas allow:
+ * nothing with `THUMBNAIL_CACHE_SCOPE=private` (the default), every signed URL's bytes until the
+ * URL expires with `public`.
  */
 export async function startNginx(port: number, upstreams: string[]): Promise<NginxProcess> {
   const dir = mkdtempSync(join(tmpdir(), "thumbnail-graph-nginx-"));
+  // nginx started as root caches from unprivileged workers: they must reach the cache folder.
+  chmodSync(dir, 0o755);
   const conf = join(dir, "nginx.conf");
   writeFileSync(
     conf,
@@ -258,8 +265,12 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
+  # Keyed on the whole URL, query (expiry, key id, signature) included: nginx's default key.
+  proxy_cache_path ${dir}/thumbnails levels=1:2 keys_zone=thumbnails:10m max_size=1g inactive=1h use_temp_path=off;
   # WebSocket upgrades (subscriptions) pass through; other requests keep upstream connections alive.
   map $http_upgrade $connection_upgrade { default upgrade; "" ""; }
+  # One request id from nginx to the replica's log: the caller's when the replicas would accept it.
+  map $http_x_request_id $request_id_sent { "~^[A-Za-z0-9._-]{1,64}$" $http_x_request_id; default $request_id; }
   upstream replicas {
 ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n")}
     keepalive 32;
@@ -267,18 +278,30 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n"
   server {
     listen 127.0.0.1:${port};
     client_max_body_size 20m;
+    proxy_http_version 1.1;
+    proxy_set_header Upgrade $http_upgrade;
+    proxy_set_header Connection $connection_upgrade;
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Request-Id $request_id_sent;
+    proxy_connect_timeout 1s;
+    proxy_read_timeout 60s;
+    # A GET refused (or answered 503 STARTING) by one replica goes to the other; a POST only when
+    # the replica refused the connection, since a POST it received may have run.
+    proxy_next_upstream error timeout http_503;
     location / {
       proxy_pass http://replicas;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_connect_timeout 1s;
-      proxy_read_timeout 60s;
-      # A GET refused (or answered 503 STARTING) by one replica goes to the other; a POST only when
-      # the replica refused the connection, since a POST it received may have run.
-      proxy_next_upstream error timeout http_503;
+    }
+    location /thumbnails/ {
+      proxy_pass http://replicas;
+      # Stored only as the replica's Cache-Control allows, one copy per Accept (its Vary); concurrent
+      # misses of one URL wait for the first; ETag and 304 are answered from the copy.
+      proxy_cache thumbnails;
+      proxy_cache_lock on;
+      # A stored answer keeps the request id of the request that filled it: send this request's.
+      proxy_hide_header X-Request-Id;
+      add_header X-Request-Id $request_id_sent always;
+      add_header X-Cache-Status $upstream_cache_status always;
     }
   }
 }
@@ -295,6 +318,7 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n"
   return {
     url,
     port,
+    pid: () => (child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     async stop() {
       await stopChild(child, "SIGQUIT");
       rmSync(dir, { recursive: true, force: true });
