@@ -245,7 +245,9 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
   const body = Buffer.from(await res.arrayBuffer());
   const nginx = await startNginx(body, res.headers);
   if (typeof nginx === "string") return { note: nginx, loadGenerator: "-", rounds: [] };
-  const proxy = await startBalancer(await freePort(), [new URL(service.url).host]);
+  const proxy = await startBalancer(await freePort(), [new URL(service.url).host], {
+    cacheThumbnails: true,
+  });
   const binary = wrkBinary();
   const opts = { connections: CONNECTIONS, seconds: SECONDS };
   /** Load on `target`, with the CPU time (ms, read by `readCpuMs`) spent per request after the warm-up. */

@@ -240,18 +240,47 @@ export interface NginxProcess {
 }
 
 /**
+ * nginx's thumbnail cache: lines of `http { }` and of `server { }`. Only for public replicas: with a
+ * cache on, nginx no longer passes If-None-Match on, so an answer it may not keep (`private`) would
+ * go back whole where the replica answers 304.
+ */
+function thumbnailCache(dir: string) {
+  return {
+    http: `  # Keyed on the whole URL, query (expiry, key id, signature) included: nginx's default key.
+  proxy_cache_path ${dir}/thumbnails levels=1:2 keys_zone=thumbnails:10m max_size=1g inactive=1h use_temp_path=off;
+`,
+    server: `    location /thumbnails/ {
+      proxy_pass http://replicas;
+      # Stored as the replica's Cache-Control allows, a copy per Accept (its Vary); concurrent misses
+      # of one URL wait for the first; ETag and 304 are answered from the copy.
+      proxy_cache thumbnails;
+      proxy_cache_lock on;
+      # A stored answer keeps the request id of the request that filled it: send this request's.
+      proxy_hide_header X-Request-Id;
+      add_header X-Request-Id $request_id_sent always;
+      add_header X-Cache-Status $upstream_cache_status always;
+    }
+`,
+  };
+}
+
+/**
  * nginx on `port`, balancing over `upstreams` (host:port) with its own config, pid and temp paths
  * in a new temporary folder. A replica that refuses connections is skipped for a moment (its
  * requests go to the other); a request already inside a replica that dies answers 502.
- * Delivered thumbnails go through nginx's own cache, which keeps only what the replicas allow:
- * nothing with `THUMBNAIL_CACHE_SCOPE=private` (the default), every signed URL's bytes until the
- * URL expires with `public`.
+ * With `cacheThumbnails` (for replicas with `THUMBNAIL_CACHE_SCOPE=public`), delivered thumbnails
+ * go through nginx's own cache, which keeps each signed URL's bytes until the URL expires.
  */
-export async function startNginx(port: number, upstreams: string[]): Promise<NginxProcess> {
+export async function startNginx(
+  port: number,
+  upstreams: string[],
+  { cacheThumbnails = false } = {},
+): Promise<NginxProcess> {
   const dir = mkdtempSync(join(tmpdir(), "thumbnail-graph-nginx-"));
   // nginx started as root caches from unprivileged workers: they must reach the cache folder.
   chmodSync(dir, 0o755);
   const conf = join(dir, "nginx.conf");
+  const cache = cacheThumbnails ? thumbnailCache(dir) : { http: "", server: "" };
   writeFileSync(
     conf,
     `worker_processes 1;
@@ -265,9 +294,7 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  # Keyed on the whole URL, query (expiry, key id, signature) included: nginx's default key.
-  proxy_cache_path ${dir}/thumbnails levels=1:2 keys_zone=thumbnails:10m max_size=1g inactive=1h use_temp_path=off;
-  # WebSocket upgrades (subscriptions) pass through; other requests keep upstream connections alive.
+${cache.http}  # WebSocket upgrades (subscriptions) pass through; other requests keep upstream connections alive.
   map $http_upgrade $connection_upgrade { default upgrade; "" ""; }
   # One request id from nginx to the replica's log: the caller's when the replicas would accept it.
   map $http_x_request_id $request_id_sent { "~^[A-Za-z0-9._-]{1,64}$" $http_x_request_id; default $request_id; }
@@ -292,18 +319,7 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n"
     location / {
       proxy_pass http://replicas;
     }
-    location /thumbnails/ {
-      proxy_pass http://replicas;
-      # Stored only as the replica's Cache-Control allows, one copy per Accept (its Vary); concurrent
-      # misses of one URL wait for the first; ETag and 304 are answered from the copy.
-      proxy_cache thumbnails;
-      proxy_cache_lock on;
-      # A stored answer keeps the request id of the request that filled it: send this request's.
-      proxy_hide_header X-Request-Id;
-      add_header X-Request-Id $request_id_sent always;
-      add_header X-Cache-Status $upstream_cache_status always;
-    }
-  }
+${cache.server}  }
 }
 `,
   );

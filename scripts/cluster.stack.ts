@@ -108,6 +108,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const nginx = await startNginx(
       port,
       replicas.map((r) => `127.0.0.1:${r.port}`),
+      // Replicas that let a proxy keep their thumbnails get nginx's cache in front of them.
+      { cacheThumbnails: options.env?.THUMBNAIL_CACHE_SCOPE === "public" },
     );
     closers.push(() => nginx.stop());
 

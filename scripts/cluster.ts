@@ -6,7 +6,7 @@
  *
  * The embedded server keeps its data in EMULATOR_DATA_DIR (default .data/cluster, apart from
  * `npm start`'s, so both can run at once). The replicas' log lines are printed with their name
- * (LOG_LEVEL, default warn).
+ * (LOG_LEVEL, default warn). THUMBNAIL_CACHE_SCOPE=public puts nginx's thumbnail cache in front.
  */
 import { startCluster } from "./cluster.stack.js";
 
@@ -17,7 +17,13 @@ process.once("SIGTERM", exit);
 
 const cluster = await startCluster({
   dataDir: process.env.EMULATOR_DATA_DIR || ".data/cluster",
-  env: { WEB_UI: "true", LOG_LEVEL: process.env.LOG_LEVEL || "warn", LOG_FORMAT: "pretty" },
+  env: {
+    WEB_UI: "true",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    LOG_FORMAT: "pretty",
+    // public: nginx keeps the thumbnails it delivered and answers them itself.
+    THUMBNAIL_CACHE_SCOPE: process.env.THUMBNAIL_CACHE_SCOPE || "private",
+  },
   onLog: (replica, line) => console.log(`[${replica}] ${line}`),
 }).catch((error: Error) => {
   console.error(`cluster: ${error.message}`);

@@ -2,8 +2,8 @@
  * nginx's cache in front of a replica, as the cluster's generated config sets it up: with
  * THUMBNAIL_CACHE_SCOPE=public a signed URL is fetched from the replica once and then answered by
  * nginx, with the replica's headers, a copy per Accept, its own 304s and a request id of each
- * request's own; a refusal is never stored. (With the default scope nothing is stored: the
- * shared-state test checks that on its cluster.)
+ * request's own; a refusal is never stored. (Replicas with the default scope get no cache in front:
+ * the shared-state test checks their 304s through nginx.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, startCluster } from "../../scripts/cluster.stack.js";
