@@ -247,6 +247,9 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
   if (typeof nginx === "string") return { note: nginx, loadGenerator: "-", rounds: [] };
   const proxy = await startBalancer(await freePort(), [new URL(service.url).host], {
     cacheThumbnails: true,
+  }).catch((error: unknown) => {
+    nginx.close();
+    throw error;
   });
   const binary = wrkBinary();
   const opts = { connections: CONNECTIONS, seconds: SECONDS };
