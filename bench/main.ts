@@ -239,7 +239,8 @@ async function deliveryRun(
  * them, not a target: the cluster's nginx (its thumbnail cache) in front of the service.
  */
 async function nginxComparison(service: ServiceProcess): Promise<NginxComparison> {
-  const url = `${service.url}${(await deliveryPaths(service.url))[0]}`;
+  const path = (await deliveryPaths(service.url))[0]!;
+  const url = `${service.url}${path}`;
   const headers = { accept: IMAGE_ACCEPT };
   const res = await fetch(url, { headers });
   const body = Buffer.from(await res.arrayBuffer());
@@ -265,15 +266,14 @@ async function nginxComparison(service: ServiceProcess): Promise<NginxComparison
     return { ...result, cpuMsPerRequest: ((await readCpuMs()) - before) / Math.max(1, result.requests) };
   };
   const serviceCpuMs = async () => cpuMs({ user: 0, system: 0 }, await service.cpu());
-  const { pathname, search } = new URL(url);
-  const cachedByProxy = `${proxy.url}${pathname}${search}`;
+  const cachedByProxy = `${proxy.url}${path}`;
   try {
     const rounds: NginxComparison["rounds"] = [];
     for (let i = 0; i < NGINX_ROUNDS; i++) {
       rounds.push({
         service: await run(url, serviceCpuMs),
         nginx: await run(nginx.url, nginx.cpuMs),
-        nginxSameExchange: await run(nginx.sameExchange(url), nginx.cpuMs),
+        nginxSameExchange: await run(nginx.sameExchange(path), nginx.cpuMs),
         proxyCache: await run(cachedByProxy, () => processTreeCpuMs(proxy.pid() ?? 0)),
       });
       process.stdout.write(".");

@@ -16,8 +16,8 @@ const CANDIDATES = [process.env.NGINX ?? "", "/usr/sbin/nginx", "/usr/local/sbin
 export interface Nginx {
   /** URL of the file, answered with its type and a Cache-Control only. */
   url: string;
-  /** The file at the service's URL (path and query), answered with the service's headers. */
-  sameExchange(serviceUrl: string): string;
+  /** The file at the service's path (with its query), answered with the service's headers. */
+  sameExchange(path: string): string;
   version: string;
   /** CPU time (user + system) of its processes so far, in ms (Linux /proc; NaN elsewhere). */
   cpuMs(): number;
@@ -162,10 +162,7 @@ ${temp}
   }
   return {
     url,
-    sameExchange: (serviceUrl) => {
-      const { pathname, search } = new URL(serviceUrl);
-      return `http://127.0.0.1:${port}${pathname}${search}`;
-    },
+    sameExchange: (path) => `http://127.0.0.1:${port}${path}`,
     version: version || "nginx",
     cpuMs: () => processTreeCpuMs(child.pid!),
     close,

@@ -50,6 +50,14 @@ export interface NginxRound {
   proxyCache: Served;
 }
 
+/** A round's contenders, in the order they run and are printed. */
+const ROUND_ROWS: [keyof NginxRound, string][] = [
+  ["service", "service, cached hit"],
+  ["nginx", "nginx, same bytes"],
+  ["nginxSameExchange", "nginx, same request and headers"],
+  ["proxyCache", "nginx's cache in front of the service"],
+];
+
 export interface NginxComparison {
   /** What ran, or why the comparison was skipped. */
   note: string;
@@ -138,12 +146,9 @@ export function formatNginx(c: NginxComparison): string {
     n(served.p99, 2),
     n(served.cpuMsPerRequest, 3),
   ];
-  const rows = c.rounds.flatMap((r, i) => [
-    row(`service, cached hit (round ${i + 1})`, r.service),
-    row(`nginx, same bytes (round ${i + 1})`, r.nginx),
-    row(`nginx, same request and headers (round ${i + 1})`, r.nginxSameExchange),
-    row(`nginx's cache in front of the service (round ${i + 1})`, r.proxyCache),
-  ]);
+  const rows = c.rounds.flatMap((r, i) =>
+    ROUND_ROWS.map(([key, label]) => row(`${label} (round ${i + 1})`, r[key])),
+  );
   const against = (r: NginxRound, nginx: Served) =>
     `${ratio(r.service.rps, nginx.rps)} rps, CPU per request ${ratio(nginx.cpuMsPerRequest, r.service.cpuMsPerRequest)}`;
   return [
@@ -239,11 +244,8 @@ export function failures(
   for (const d of delivery)
     if (d.result.errors) out.push(`delivery ${d.mode} @${d.latencyMs}ms: ${kinds(d.result)}`);
   nginx.rounds.forEach((r, i) => {
-    if (r.service.errors) out.push(`cached hit (round ${i + 1}): ${kinds(r.service)}`);
-    if (r.nginx.errors) out.push(`nginx (round ${i + 1}): ${kinds(r.nginx)}`);
-    if (r.nginxSameExchange.errors)
-      out.push(`nginx, same request (round ${i + 1}): ${kinds(r.nginxSameExchange)}`);
-    if (r.proxyCache.errors) out.push(`nginx's cache (round ${i + 1}): ${kinds(r.proxyCache)}`);
+    for (const [key, label] of ROUND_ROWS)
+      if (r[key].errors) out.push(`${label} (round ${i + 1}): ${kinds(r[key])}`);
   });
   return out;
 }

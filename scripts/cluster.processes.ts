@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { REQUEST_ID } from "../src/http/request-scope.middleware.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -297,7 +298,7 @@ http {
 ${cache.http}  # WebSocket upgrades (subscriptions) pass through; other requests keep upstream connections alive.
   map $http_upgrade $connection_upgrade { default upgrade; "" ""; }
   # One request id from nginx to the replica's log: the caller's when the replicas would accept it.
-  map $http_x_request_id $request_id_sent { "~^[A-Za-z0-9._-]{1,64}$" $http_x_request_id; default $request_id; }
+  map $http_x_request_id $request_id_sent { "~${REQUEST_ID.source}" $http_x_request_id; default $request_id; }
   upstream replicas {
 ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join("\n")}
     keepalive 32;

@@ -15,7 +15,8 @@ import {
 } from "../observability/request-scope.js";
 import { startRequestSpan } from "../observability/tracing.js";
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A caller's request id this service keeps (nginx in front of the cluster uses the same pattern). */
+export const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
