@@ -13,7 +13,10 @@ const hasSchemas = referencePresent("entity-change.mapper.test", "query_schemas.
 const SHOT_OBJECT_TYPE = "bad911de-3bd6-47b9-8b46-3476e237cb36";
 
 describe.skipIf(!hasSchemas)("ftrack.update mapping with a real server's schemas", () => {
-  const names = schemaNames(JSON.parse(readFileSync(REFERENCE, "utf8")) as FtrackSchema[]);
+  // Vitest collects a skipped suite's body too: read the file only when it is there.
+  const names = schemaNames(
+    hasSchemas ? (JSON.parse(readFileSync(REFERENCE, "utf8")) as FtrackSchema[]) : [],
+  );
 
   it("translates legacy keys and types into API names", () => {
     const [change] = mapUpdateEvent(
