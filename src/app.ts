@@ -13,7 +13,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import { authenticate, createCredentialExpiry, createIdentityResolver, identityOf } from "./auth/index.js";
 import type { Config } from "./config.js";
 import { ThumbnailCache } from "./delivery/thumbnail.cache.js";
@@ -206,11 +206,16 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
   app.use(cors.middleware);
 
   // GraphQL's POSTs first: no route below answers a POST to /graphql, so they need not be asked.
-  // They run in an app with no ETag: a POST's answer is never revalidated, and Express would hash
-  // every answer's whole body for one (GET's answers keep theirs).
-  const graphqlPosts = express().disable("x-powered-by").disable("etag");
-  graphqlPosts.post(GRAPHQL_PATH, ...graphqlChain);
-  app.post(GRAPHQL_PATH, graphqlPosts);
+  // Their answers get no ETag: a POST's answer is never revalidated, and Express would hash every
+  // answer's whole body for one (GET's answers keep theirs). Express reads its settings from
+  // `res.app`, so a POST's response reads them from an app with ETags off. Mounting that app instead
+  // would run a second Express pipeline on every POST: 7% of `{ __typename }`'s rate.
+  const noEtag = express().disable("x-powered-by").disable("etag");
+  const withoutEtag: RequestHandler = (_req, res, next) => {
+    res.app = noEtag;
+    next();
+  };
+  app.post(GRAPHQL_PATH, withoutEtag, ...graphqlChain);
   app.use(
     createOpsRouter({
       checkFtrack,
