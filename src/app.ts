@@ -5,13 +5,11 @@
  * only through the clients it is given.
  */
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type RequestHandler } from "express";
 import { authenticate, createCredentialExpiry, createIdentityResolver, identityOf } from "./auth/index.js";
@@ -64,8 +62,6 @@ export interface AppDeps {
   config: Config;
   ftrack: FtrackClient;
   logger: Logger;
-  /** The HTTP server the app will listen on, so Apollo can drain it on stop. */
-  httpServer: Server;
   /** This replica's listener on ftrack's event hub (as the service user): feeds the subscriptions. */
   eventHub: EventHubClient;
   /** With REDIS_URL: state shared by the replicas (thumbnails, srcset sizes, persisted queries). */
@@ -80,7 +76,7 @@ const SSE_PATH = "/graphql/stream";
 /** Beyond FTRACK_TIMEOUT_MS (a holder's fetch), how long a thumbnail miss may wait for other replicas. */
 const THUMBNAIL_WAIT_MARGIN_MS = 2000;
 
-export async function createApp({ config, ftrack, logger, httpServer, eventHub, redis, stopping }: AppDeps) {
+export async function createApp({ config, ftrack, logger, eventHub, redis, stopping }: AppDeps) {
   const signer = new ThumbnailUrlSigner(config.thumbnails, config.publicUrl);
   if (config.thumbnails.secretIsRandom) {
     logger.warn("THUMBNAIL_URL_SECRETS is not set: using a random key; thumbnail URLs break on restart");
@@ -147,9 +143,6 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
     introspection: config.introspection,
     // Our own offline playground replaces Apollo's landing page, which loads from a CDN.
     plugins: [
-      // On stop: no new connections, idle keep-alive ones closed, requests in flight given
-      // SHUTDOWN_TIMEOUT_MS to finish before their connections are cut.
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       operationSpanPlugin<GraphContext>(),
       ApolloServerPluginLandingPageDisabled(),
       ...inlineTracePlugins<GraphContext>(config.inlineTrace),
@@ -282,7 +275,7 @@ export async function createApp({ config, ftrack, logger, httpServer, eventHub, 
       logger,
     }),
     checkFtrack,
-    /** Stops Apollo (its drain plugin closes the HTTP server), then the persisted queries' Redis connection. */
+    /** Stops Apollo (the HTTP server is drained before), then the persisted queries' Redis connection. */
     async stop() {
       await apollo.stop();
       await persistedQueries?.close();

@@ -10,6 +10,7 @@ import { connectEventHub } from "./ftrack/event-hub.client.js";
 import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import { refuseUpgrade } from "./http/error.response.js";
+import { drainHttpServer } from "./http/http-server.drain.js";
 import { READINESS_PATH } from "./http/ops.route.js";
 import type { Logger } from "./observability/logger.js";
 import { connectRedis } from "./redis/redis.connection.js";
@@ -114,7 +115,6 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
     config: { ...config, publicUrl },
     ftrack,
     logger,
-    httpServer,
     eventHub,
     redis,
     stopping: () => isStopping,
@@ -145,8 +145,9 @@ export async function startService(config: Config, ftrackConnection: FtrackConne
       // ... streams first, so open event streams end and WebSockets close instead of holding the drain;
       await started.closeSubscriptions();
       await eventHub.close();
-      // then Apollo's drain plugin closes the port and the idle connections, lets requests in flight
-      // finish (SHUTDOWN_TIMEOUT_MS at most) and closes their connections after them.
+      // then the port and the idle connections close, requests in flight finish (SHUTDOWN_TIMEOUT_MS
+      // at most) and their connections close after them; Apollo stops once none is left.
+      await drainHttpServer(httpServer, config.shutdownTimeoutMs);
       await started.stop();
       await redis?.close();
     },

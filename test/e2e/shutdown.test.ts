@@ -43,12 +43,15 @@ interface RawResponse {
 class RawConnection {
   readonly socket: Socket;
   received = Buffer.alloc(0);
+  /** When the last bytes arrived (ms since the epoch). */
+  receivedAt = 0;
   readonly closed: Promise<number>;
 
   constructor(port: number) {
     this.socket = connect(port, "127.0.0.1");
     this.socket.on("data", (chunk) => {
       this.received = Buffer.concat([this.received, chunk]);
+      this.receivedAt = Date.now();
     });
     this.socket.on("error", () => {});
     this.closed = new Promise((resolve) => this.socket.once("close", () => resolve(Date.now())));
@@ -127,6 +130,9 @@ describe("SIGTERM", { timeout: 90_000 }, () => {
       const before = emulator.counters.requests;
       const busy = new RawConnection(port);
       busy.send("POST", "/graphql", JSON.stringify({ query: TWO_ROUND_TRIPS }));
+      // Another request in flight, alone on its keep-alive connection.
+      const lone = new RawConnection(port);
+      lone.send("POST", "/graphql", JSON.stringify({ query: TWO_ROUND_TRIPS }));
       // The first round trip is done: the request is being served, its second round trip in flight.
       await until(() => emulator.counters.requests > before);
       const signalled = Date.now();
@@ -174,6 +180,12 @@ describe("SIGTERM", { timeout: 90_000 }, () => {
       expect(refused!.status).toBe(503);
       expect(JSON.parse(refused!.body)).toMatchObject({ code: "SHUTTING_DOWN" });
       expect(refused!.headers).toMatch(/^connection: close$/im);
+      // The lone request's answer keeps its connection alive, which is closed once the answer is
+      // out, not after the server's 5 s keep-alive timeout.
+      const [loneAnswer] = await lone.waitFor(1);
+      expect(loneAnswer!.status).toBe(200);
+      expect(loneAnswer!.headers).toMatch(/^connection: keep-alive$/im);
+      expect((await lone.closed) - lone.receivedAt).toBeLessThan(1_000);
 
       // The idle keep-alive connection was closed at once, the busy one after its answers.
       expect(await idle.closed).toBeLessThan(signalled + 1_500);
