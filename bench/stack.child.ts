@@ -10,6 +10,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { loadConfig } from "../src/config.js";
 import { startEmulator } from "../src/emulator/index.js";
+import { keepHttpObjectShapes } from "../src/http/http-objects.shape.js";
 import { createLogger } from "../src/observability/logger.js";
 import { startService } from "../src/service.js";
 
@@ -20,6 +21,9 @@ export type ChildRequest =
   | { id: number; cmd: "cpu" };
 
 const [role, arg] = process.argv.slice(2);
+// Every process of the stack, not only the service's: so that none of them, the bare Apollo included,
+// draws V8's slow layout for its HTTP objects by chance (see src/http/http-objects.shape.ts).
+keepHttpObjectShapes();
 const send = (message: unknown) => process.send?.(message);
 // The parent going away (or stopping us) ends this process normally, so --cpu-prof writes its profile.
 process.on("disconnect", () => process.exit(0));

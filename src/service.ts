@@ -10,6 +10,7 @@ import { connectEventHub } from "./ftrack/event-hub.client.js";
 import type { EventHubState } from "./ftrack/event-hub.types.js";
 import { createFtrackClient } from "./ftrack/ftrack.client.js";
 import { refuseUpgrade } from "./http/error.response.js";
+import { keepHttpObjectShapes } from "./http/http-objects.shape.js";
 import { drainHttpServer } from "./http/http-server.drain.js";
 import { READINESS_PATH } from "./http/ops.route.js";
 import type { Logger } from "./observability/logger.js";
@@ -76,6 +77,7 @@ const stopping = unavailable(
 );
 
 export async function startService(config: Config, ftrackConnection: FtrackConnection, logger: Logger) {
+  keepHttpObjectShapes();
   const ftrack = createFtrackClient({ ...config.ftrack, ...ftrackConnection }, { logger });
   // Listen first: with PORT=0 the port, and so the default public URL, is only known once bound.
   // Until the app is built every request is answered 503 with Retry-After, so none waits forever.
