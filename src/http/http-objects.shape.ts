@@ -13,13 +13,9 @@
  * constructors keeps the layouts they grew.
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import type { Socket } from "node:net";
 
 /** More than V8's slack-tracking window of seven constructions. */
 const KEEP = 8;
-
-const SOCKET_CHANNELS = ["net.server.socket", "net.client.socket"];
-const REQUEST_CHANNEL = "http.server.request.start";
 
 let started = false;
 
@@ -27,22 +23,19 @@ let started = false;
 export function keepHttpObjectShapes(): void {
   if (started) return;
   started = true;
+  // Node publishes each socket once, on one of these, as it is made.
+  holdFirst(["net.server.socket", "net.client.socket"]);
+  // Each message holds a request and its response.
+  holdFirst(["http.server.request.start"]);
+}
 
-  const sockets = new Set<Socket>();
-  const onSocket = (message: unknown) => {
-    sockets.add((message as { socket: Socket }).socket);
-    if (sockets.size < KEEP) return;
-    for (const name of SOCKET_CHANNELS) unsubscribe(name, onSocket);
-    sockets.clear();
+/** Keeps the first KEEP messages of `channels` (and what they hold) alive, then lets them go. */
+function holdFirst(channels: string[]): void {
+  const held: unknown[] = [];
+  const hold = (message: unknown) => {
+    if (held.push(message) < KEEP) return;
+    for (const name of channels) unsubscribe(name, hold);
+    held.length = 0;
   };
-  for (const name of SOCKET_CHANNELS) subscribe(name, onSocket);
-
-  // Each message holds the request and its response.
-  const exchanges: unknown[] = [];
-  const onRequest = (message: unknown) => {
-    if (exchanges.push(message) < KEEP) return;
-    unsubscribe(REQUEST_CHANNEL, onRequest);
-    exchanges.length = 0;
-  };
-  subscribe(REQUEST_CHANNEL, onRequest);
+  for (const name of channels) subscribe(name, hold);
 }
