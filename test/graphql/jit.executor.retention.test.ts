@@ -8,10 +8,10 @@
  * that each carry a GraphQL context of about 400 KB (10,000 small objects), with a young collection
  * after each: about 400 KB a request before the patch, 3 to 30 KB after it.
  */
-import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lastLineFromFreshNode } from "../support/fresh-node.js";
 
 const MODULE = pathToFileURL(resolve("src/graphql/jit.executor.ts")).href;
 const REQUESTS = 20;
@@ -45,12 +45,9 @@ process.exit(0);
 
 /** Bytes the old generation grew by per request; `pinned`: with the control's per-request getter. */
 function promotedPerRequest(pinned: boolean): number {
-  const out = execFileSync(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", CHILD],
-    { encoding: "utf8", env: { ...process.env, MODULE, PIN: pinned ? "1" : "" } },
+  return Number(
+    lastLineFromFreshNode(["--expose-gc", "--import", "tsx"], CHILD, { MODULE, PIN: pinned ? "1" : "" }),
   );
-  return Number(out.trim().split("\n").at(-1));
 }
 
 describe("a request run by the compiled executor", () => {

@@ -4,10 +4,10 @@
  * answered, then a full collection, then the next request. Each case runs in a fresh Node process
  * (V8 sizes a constructor's objects once per process), asked with V8's own `%HasFastProperties`.
  */
-import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lastLineFromFreshNode } from "../support/fresh-node.js";
 
 const MODULE = pathToFileURL(resolve("src/http/http-objects.shape.ts")).href;
 
@@ -31,20 +31,13 @@ process.exit(0);
 
 /** How the seventh request's objects are laid out; `kept`: with the service's start step first. */
 function seventh(kept: boolean): { req: boolean; res: boolean; socket: boolean } {
-  const out = execFileSync(
-    process.execPath,
-    [
-      "--allow-natives-syntax",
-      "--expose-gc",
-      // tsx only to import the TypeScript module: it makes sockets of its own, so not in the control.
-      ...(kept ? ["--import", "tsx"] : []),
-      "--input-type=module",
-      "-e",
-      CHILD,
-    ],
-    { encoding: "utf8", env: { ...process.env, MODULE: kept ? MODULE : "" } },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!);
+  const flags = [
+    "--allow-natives-syntax",
+    "--expose-gc",
+    // tsx only to import the TypeScript module: it makes sockets of its own, so not in the control.
+    ...(kept ? ["--import", "tsx"] : []),
+  ];
+  return JSON.parse(lastLineFromFreshNode(flags, CHILD, { MODULE: kept ? MODULE : "" }));
 }
 
 describe("the HTTP server's per-request objects", () => {
