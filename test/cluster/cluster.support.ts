@@ -71,6 +71,12 @@ export async function metricAt(base: string, name: string, labels: Record<string
   return sum;
 }
 
+/** A metric summed over every replica of the cluster (which replica did the work may vary). */
+export async function clusterMetric(cluster: Cluster, name: string, labels: Record<string, string> = {}) {
+  const values = await Promise.all(cluster.replicas.map((r) => metricAt(r.url, name, labels)));
+  return values.reduce((a, b) => a + b, 0);
+}
+
 export async function readyz(base: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}/readyz`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };

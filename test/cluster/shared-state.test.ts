@@ -17,6 +17,7 @@ import { swapThumbnail } from "../graphql/subscriptions/subscription.helpers.js"
 import { until } from "../support/service.harness.js";
 import { subscribeOverWebSocket } from "../support/subscription.clients.js";
 import {
+  clusterMetric,
   clusterSigner,
   type DemoThumbnail,
   demoThumbnails,
@@ -62,9 +63,7 @@ describe("thumbnails", () => {
     expect(pairs).toHaveLength(50);
     cluster.emulator().counters.reset();
     // Which replica wins each key's lock is up to scheduling; the cluster's total is not.
-    const redisHits = async () =>
-      (await metricAt(replica(one), "thumbnail_cache_hits_total", { tier: "redis" })) +
-      (await metricAt(replica(two), "thumbnail_cache_hits_total", { tier: "redis" }));
+    const redisHits = () => clusterMetric(cluster, "thumbnail_cache_hits_total", { tier: "redis" });
     const redisHitsBefore = await redisHits();
     const requests = pairs.flatMap((path) => Array.from({ length: 20 }, (_, i) => ({ path, at: i % 2 })));
     // Interleaved, so both replicas miss the same keys at the same moment.
@@ -122,9 +121,7 @@ describe("thumbnails", () => {
 
   it("with the default private scope, nginx keeps no thumbnail and passes If-None-Match on: 304 from a replica", async () => {
     const path = sign(componentIds[2]!, 300);
-    const deliveries = async () =>
-      (await metricAt(replica(one), "thumbnail_deliveries_total")) +
-      (await metricAt(replica(two), "thumbnail_deliveries_total"));
+    const deliveries = () => clusterMetric(cluster, "thumbnail_deliveries_total");
     const before = await deliveries();
     const first = await fetch(`${cluster.url}${path}`);
     await first.arrayBuffer();
@@ -209,9 +206,7 @@ describe("subscriptions", () => {
     const subscription = subscribeOverWebSocket(cluster.url, operation);
     try {
       // Registered on whichever replica nginx chose: wait until one of them counts it.
-      const open = async () =>
-        (await metricAt(replica(one), "thumbnail_subscriptions_active")) +
-        (await metricAt(replica(two), "thumbnail_subscriptions_active"));
+      const open = () => clusterMetric(cluster, "thumbnail_subscriptions_active");
       await until(async () => (await open()) === 1, 10_000, "the subscription");
       const shot = DEMO.shots.sh020.id;
       await swapThumbnail(ftrack, "Shot", shot);
