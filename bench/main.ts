@@ -9,9 +9,9 @@
  * the same bytes (one worker; as a plain file server, and answering the same request with the same
  * headers). Prints tables and the issue's targets, writes bench/results/latest.json.
  *
- * The emulator, each service and nginx run in their own process on 127.0.0.1 (the Node ones with
- * NODE_ENV=production, as deployed); the load generators (autocannon, wrk, and the @ftrack/api
- * session) run here, so none shares an event loop with what it measures.
+ * The emulator, each service and nginx run in their own process on 127.0.0.1 (the Node ones on the
+ * production build with NODE_ENV=production, as deployed); the load generators (autocannon, wrk,
+ * and the @ftrack/api session) run here, so none shares an event loop with what it measures.
  *
  * Env: BENCH_SECONDS (per cell, default 3), BENCH_ROUNDS (of every cell, default 3: each figure
  *      of a cell is the median of its rounds), BENCH_CONNECTIONS (default 8),

@@ -7,9 +7,16 @@
  * when the bench ends (read it in Chrome's DevTools, Performance tab, or with any .cpuprofile viewer).
  */
 import { type ChildProcess, fork } from "node:child_process";
-import type { ChildRequest } from "./stack.child.js";
 
-const CHILD = new URL("./stack.child.ts", import.meta.url).pathname;
+const CHILD = new URL("./stack.child.mjs", import.meta.url).pathname;
+
+/** What the parent asks a child over IPC (stack.child.mjs answers). */
+export type ChildRequest =
+  | { id: number; cmd: "latency"; ms: number }
+  | { id: number; cmd: "counters" }
+  | { id: number; cmd: "reset" }
+  | { id: number; cmd: "cpu" };
+
 /** One signing secret for every service, so a URL issued by one verifies on all. */
 const SECRET = "bench-secret-not-for-production-use";
 
@@ -48,12 +55,12 @@ export interface Stack {
   close(): void;
 }
 
-/** Forks a child (it inherits tsx's loader through execArgv) and waits for its `ready` message. */
+/** Forks a child on plain Node (not tsx's loader: see stack.child.mjs) and waits for its `ready` message. */
 function spawn<T>(args: string[], execArgv: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
   // NODE_ENV=production, as a deployment runs: graphql-js, Express and Apollo skip their development checks.
   const child = fork(CHILD, args, {
     stdio: "inherit",
-    execArgv: [...process.execArgv, ...execArgv],
+    execArgv,
     env: { ...process.env, NODE_ENV: "production" },
   });
   return new Promise((resolve, reject) => {
